@@ -1,0 +1,115 @@
+import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { userInfo } from 'node:os'
+import { openRuntime } from './bootstrap'
+import { isEmpty, seedDemo } from './seed'
+import { startWeb } from './web'
+import { exportCatalog, importCatalog } from '../modules/catalog'
+import { verifyAudit } from '../platform/audit'
+
+const USAGE = `yiwang — 一网通办 command line
+
+  yiwang start                      migrate, seed demo data if the database is empty, serve (npm start)
+  yiwang serve                      serve the portal, back office and API (never seeds)
+  yiwang migrate                    apply pending database migrations
+  yiwang seed                       load the demo catalogue, synonyms and editor account (idempotent)
+  yiwang catalog import FILE.jsonl [--strict]
+                                    import service items in the shared JSON Lines format
+  yiwang catalog export [FILE]      export every item (stdout when FILE is omitted)
+  yiwang audit verify               check the audit chain; report the first edited, deleted or reordered entry
+
+Database: DATABASE_URL=postgres://… or embedded PGlite under YIWANG_DATA_DIR (default ./data).`
+
+async function main(argv: string[]): Promise<number> {
+  const [noun, verb, ...rest] = argv
+  if (!noun || noun === 'help' || noun === '--help' || noun === '-h') {
+    console.log(USAGE)
+    return noun ? 0 : 1
+  }
+  if (noun === 'start' || noun === 'serve') {
+    const rt = await openRuntime()
+    if (noun === 'start' && (await isEmpty(rt.handle.db))) {
+      rt.log.info('empty database: seeding demo data')
+      const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword })
+      if (r.editorPassword) console.log(`\n  Demo catalogue editor: user "editor", password "${r.editorPassword}" (set YIWANG_ADMIN_PASSWORD to choose it)\n`)
+    }
+    await startWeb(rt)
+    return -1 // keep running
+  }
+  if (noun === 'migrate') {
+    const rt = await openRuntime()
+    console.log(`database migrated (${rt.handle.kind})`)
+    await rt.handle.close()
+    return 0
+  }
+  if (noun === 'seed') {
+    const rt = await openRuntime()
+    const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword })
+    console.log(`seeded: ${r.items} service items`)
+    if (r.editorPassword) console.log(`catalogue editor: user "editor", password "${r.editorPassword}"`)
+    await rt.handle.close()
+    return 0
+  }
+  if (noun === 'catalog' && verb === 'import') {
+    const { values, positionals } = parseArgs({ args: rest, options: { strict: { type: 'boolean', default: false } }, allowPositionals: true })
+    const file = positionals[0]
+    if (!file) return fail('usage: yiwang catalog import FILE.jsonl [--strict]')
+    if (!existsSync(file)) return fail(`文件不存在 file not found: ${file}`)
+    const rt = await openRuntime()
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })
+    const tty = process.stderr.isTTY
+    const report = await importCatalog(rt.handle.db, lines, {
+      actor: { type: 'cli', name: userInfo().username || 'cli' },
+      strict: values.strict ?? false,
+      onProgress: (n) => process.stderr.write(tty ? `\r  ${n} lines processed…` : `  ${n} lines processed\n`),
+    })
+    if (tty) process.stderr.write('\n')
+    for (const e of report.errors) console.log(`line ${e.line}${e.code ? ` [${e.code}]` : ''} ${e.field}: ${e.message}`)
+    console.log(
+      `${report.rolledBack ? 'STRICT: nothing written because some lines failed. ' : ''}` +
+        `lines ${report.lines}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed} (${(report.durationMs / 1000).toFixed(1)} s)`,
+    )
+    await rt.handle.close()
+    return report.failed ? 2 : 0
+  }
+  if (noun === 'catalog' && verb === 'export') {
+    const file = rest[0]
+    const rt = await openRuntime()
+    const out = file ? createWriteStream(file, 'utf8') : process.stdout
+    const n = await exportCatalog(rt.handle.db, (line) => {
+      if (!out.write(`${line}\n`)) return new Promise<void>((r) => out.once('drain', () => r()))
+    })
+    if (file) await new Promise<void>((r) => (out as ReturnType<typeof createWriteStream>).end(() => r()))
+    process.stderr.write(`exported ${n} items${file ? ` to ${file}` : ''}\n`)
+    await rt.handle.close()
+    return 0
+  }
+  if (noun === 'audit' && verb === 'verify') {
+    const rt = await openRuntime()
+    const r = await verifyAudit(rt.handle.db)
+    await rt.handle.close()
+    if (r.ok) {
+      console.log(`audit chain intact: ${r.checked} entries verified`)
+      return 0
+    }
+    console.log(`AUDIT CHAIN BROKEN at entry ${r.firstProblem!.seq} (${r.firstProblem!.kind}): ${r.firstProblem!.message}; ${r.checked} entries before it verified`)
+    return 3
+  }
+  return fail(`unknown command: ${argv.join(' ')}\n\n${USAGE}`)
+}
+
+function fail(msg: string): number {
+  console.error(msg)
+  return 1
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
+import { canonicalJson } from './canonical-json'
+import type { Executor } from './database'
+import { uuidv7 } from './ids'
+
+export type Actor = { type: 'staff' | 'citizen' | 'system' | 'cli'; id?: string | null; name?: string | null }
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system' }
+
+export type AuditInput = {
+  actor: Actor
+  action: string
+  subject: { type: string; id?: string | null }
+  reason?: string | null
+  details?: Record<string, unknown>
+}
+
+type ChainFields = {
+  seq: number
+  id: string
+  occurredAt: string
+  actorType: string
+  actorId: string | null
+  actorName: string | null
+  action: string
+  subjectType: string
+  subjectId: string | null
+  reason: string | null
+  details: Record<string, unknown>
+}
+
+/**
+ * hash_n = SHA-256(hash_{n-1} ‖ canonical JSON of entry n without its seq). The position is carried by the
+ * prev_hash link rather than the seq, so a moved entry still matches its own hash but breaks the link —
+ * which lets verification tell "reordered" apart from "edited".
+ */
+export function chainHash(prevHash: string, e: ChainFields): string {
+  const { seq: _seq, ...content } = e
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex')
+}
+
+/**
+ * Appends one entry to the audit chain inside the caller's transaction. The head row is updated first,
+ * which row-locks it until commit: concurrent writers queue up and the chain never forks.
+ * Call it from inside `db.transaction()` so the state change and its audit commit together.
+ */
+export async function recordAudit(tx: Executor, input: AuditInput): Promise<{ seq: number; hash: string }> {
+  const head = await sql<{ seq: number; hash: string }>`
+    update audit_head set seq = seq + 1 where id = 1 returning seq, hash`.execute(tx)
+  const h = head.rows[0]
+  if (!h) throw new Error('audit_head row missing — was the database migrated?')
+  const entry: ChainFields = {
+    seq: Number(h.seq),
+    id: uuidv7(),
+    occurredAt: new Date().toISOString(),
+    actorType: input.actor.type,
+    actorId: input.actor.id ?? null,
+    actorName: input.actor.name ?? null,
+    action: input.action,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id ?? null,
+    reason: input.reason ?? null,
+    details: JSON.parse(canonicalJson(input.details ?? {})) as Record<string, unknown>,
+  }
+  const hash = chainHash(h.hash, entry)
+  await tx
+    .insertInto('audit_log')
+    .values({
+      seq: entry.seq,
+      id: entry.id,
+      occurred_at: entry.occurredAt,
+      actor_type: entry.actorType,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      reason: entry.reason,
+      details: JSON.stringify(entry.details),
+      prev_hash: h.hash,
+      hash,
+    })
+    .execute()
+  await sql`update audit_head set hash = ${hash} where id = 1`.execute(tx)
+  return { seq: entry.seq, hash }
+}
+
+export type AuditProblem = { seq: number; kind: 'edited' | 'deleted' | 'reordered' | 'inserted'; message: string }
+export type AuditVerification = { ok: boolean; checked: number; firstProblem?: AuditProblem }
+
+/**
+ * Walks the chain in seq order and reports the FIRST entry that was edited, deleted or reordered.
+ * - edited: the stored hash no longer matches the entry's content;
+ * - deleted: a seq is missing (or the tail no longer reaches the head);
+ * - reordered: an entry's prev_hash does not point at the entry before it.
+ */
+export async function verifyAudit(db: Executor, opts: { batch?: number } = {}): Promise<AuditVerification> {
+  const batch = opts.batch ?? 5000
+  let prevHash = 'GENESIS'
+  let expectedSeq = 1
+  let checked = 0
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batch)
+      .execute()
+    if (rows.length === 0) break
+    for (const r of rows) {
+      const seq = Number(r.seq)
+      if (seq !== expectedSeq) {
+        return { ok: false, checked, firstProblem: { seq: expectedSeq, kind: 'deleted', message: `entry ${expectedSeq} is missing (next stored entry is ${seq})` } }
+      }
+      const fields: ChainFields = {
+        seq,
+        id: r.id,
+        occurredAt: new Date(r.occurred_at).toISOString(),
+        actorType: r.actor_type,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        action: r.action,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        reason: r.reason,
+        details: r.details,
+      }
+      const recomputedOwn = chainHash(r.prev_hash, fields)
+      if (recomputedOwn !== r.hash) {
+        return { ok: false, checked, firstProblem: { seq, kind: 'edited', message: `entry ${seq} was edited after it was written (content does not match its hash)` } }
+      }
+      if (r.prev_hash !== prevHash) {
+        return { ok: false, checked, firstProblem: { seq, kind: 'reordered', message: `entry ${seq} does not follow entry ${seq - 1} (chain link broken: reordered, replaced or an earlier entry was removed)` } }
+      }
+      prevHash = r.hash
+      expectedSeq++
+      checked++
+    }
+  }
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+  if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash)) {
+    return { ok: false, checked, firstProblem: { seq: expectedSeq, kind: 'deleted', message: `entries after ${expectedSeq - 1} are missing (the chain head records ${head.seq})` } }
+  }
+  return { ok: true, checked }
+}

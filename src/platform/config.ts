@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { resolve } from 'node:path'
+
+/**
+ * The only reader of process.env. Parsed once; everything else receives a Config.
+ * Each variable is documented in .env.example.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  YIWANG_DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SEARCH_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
+  YIWANG_ADMIN_PASSWORD: z.string().min(8).optional(),
+})
+
+export type Config = {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  publicUrl: string
+  logLevel: z.infer<typeof schema>['LOG_LEVEL']
+  env: z.infer<typeof schema>['NODE_ENV']
+  searchRefreshMs: number
+  /** Password for the demo editor account created by `seed`; random when unset (printed once). */
+  adminPassword: string | undefined
+  /** Cookies get the Secure flag when the public URL is https. */
+  secureCookies: boolean
+}
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.YIWANG_DATA_DIR),
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    env: e.NODE_ENV,
+    searchRefreshMs: e.SEARCH_REFRESH_MS,
+    adminPassword: e.YIWANG_ADMIN_PASSWORD,
+    secureCookies: publicUrl.startsWith('https://'),
+  }
+}
+
+let cached: Config | undefined
+/** The process-wide config, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig()
+  return cached
+}
+
+/** Test and tooling seam: environment variables that only test support reads (template database locations). */
+export function testEnv(name: 'YIWANG_TEST_TEMPLATE' | 'YIWANG_TEST_PG_TEMPLATE' | 'CHROMIUM_PATH' | 'E2E_BASE_URL'): string | undefined {
+  return process.env[name]
+}

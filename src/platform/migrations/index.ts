@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as m0001 from './2026-11-21T0001-foundation'
+
+/** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
+const migrations: Record<string, Migration> = {
+  '2026-11-21T0001-foundation': m0001,
+}
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`)
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

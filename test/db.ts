@@ -1,0 +1,55 @@
+import { cpSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { parseConfig } from '../src/platform/config'
+import { openDatabase, type DatabaseHandle } from '../src/platform/database'
+
+export const TEMPLATE_DIR = join(new URL('..', import.meta.url).pathname, '.tmp', 'templates')
+export const PG_TEMPLATES = { migrated: 'yiwang_tpl_migrated', seeded: 'yiwang_tpl_seeded' } as const
+
+/** The maintenance database URL (same server, database "postgres"). */
+export function adminUrl(databaseUrl: string): string {
+  const u = new URL(databaseUrl)
+  u.pathname = '/postgres'
+  return u.toString()
+}
+
+/**
+ * A fresh database for one test file, copied from a template made by test/global-setup.ts:
+ * real PGlite or real PostgreSQL (when DATABASE_URL is set) — never a mock.
+ */
+export async function testDb(kind: 'migrated' | 'seeded' = 'migrated'): Promise<DatabaseHandle> {
+  const cfg = parseConfig()
+  const suffix = randomBytes(5).toString('hex')
+  if (cfg.databaseUrl) {
+    const name = `yiwang_t_${suffix}`
+    const admin = new pg.Client({ connectionString: adminUrl(cfg.databaseUrl) })
+    await admin.connect()
+    await admin.query(`create database ${name} template ${PG_TEMPLATES[kind]}`)
+    await admin.end()
+    const url = new URL(cfg.databaseUrl)
+    url.pathname = `/${name}`
+    const h = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 })
+    return {
+      ...h,
+      async close() {
+        await h.close()
+        const a = new pg.Client({ connectionString: adminUrl(cfg.databaseUrl!) })
+        await a.connect()
+        await a.query(`drop database if exists ${name} with (force)`)
+        await a.end()
+      },
+    }
+  }
+  const dir = join(TEMPLATE_DIR, '..', `db-${suffix}`)
+  cpSync(join(TEMPLATE_DIR, kind), dir, { recursive: true })
+  const h = await openDatabase({ pgliteDir: dir })
+  return {
+    ...h,
+    async close() {
+      await h.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
