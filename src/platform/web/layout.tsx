@@ -35,6 +35,7 @@ export function Layout(props: PageMeta & { children: Child }) {
         <link rel="canonical" href={props.canonical} />
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href="/assets/site.css" />
+        {props.area === 'backoffice' ? <link rel="stylesheet" href="/assets/admin.css" /> : null}
         {props.jsonLd ? (
           <script type="application/ld+json" nonce={props.nonce}>
             {raw(JSON.stringify(props.jsonLd).replace(/</g, '\\u003c'))}

@@ -1,0 +1,29 @@
+import { buildApp } from '../src/app'
+import type { Deps } from '../src/deps'
+import { parseConfig } from '../src/platform/config'
+import { createLogger } from '../src/platform/logger'
+import { createCatalogSearch } from '../src/modules/catalog'
+import { testDb } from './db'
+
+/**
+ * An app on a fresh real test database, for in-process HTTP tests: `const t = await testApp(); await
+ * t.app.request('/path')`. Close it in after().
+ */
+export async function testApp(kind: 'migrated' | 'seeded' = 'seeded', logDestination?: { write(s: string): void }) {
+  const handle = await testDb(kind)
+  const config = { ...parseConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' }), databaseUrl: undefined }
+  const log = createLogger(logDestination ? 'debug' : 'silent', logDestination as never)
+  const search = createCatalogSearch(handle.db, { refreshMs: 100 })
+  await search.ready()
+  const deps: Deps = { config, db: handle.db, dbKind: handle.kind, log, search }
+  const app = buildApp(deps)
+  return {
+    app,
+    deps,
+    db: handle.db,
+    async close() {
+      search.close()
+      await handle.close()
+    },
+  }
+}
