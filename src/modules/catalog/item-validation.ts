@@ -71,7 +71,10 @@ export function validateItem(input: unknown, ctx: ValidationContext): FieldError
       if (e.keyword === 'if' || e.keyword === 'anyOf') continue
       const fe = { field: fieldOf(e), message: messageOf(e) }
       const key = `${fe.field}|${fe.message}`
-      if (!seen.has(key)) (seen.add(key), errors.push(fe))
+      if (!seen.has(key)) {
+        seen.add(key)
+        errors.push(fe)
+      }
     }
     return errors
   }

@@ -8,7 +8,7 @@ import { importCatalog } from '../index'
 const FIXTURE = readFileSync(new URL('../../../../test/fixtures/elsewhere.jsonl', import.meta.url), 'utf8').split('\n')
 const HEALTH_USCC = JSON.parse(FIXTURE[0]!).department.code as string
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 describe('catalogue open API', () => {
   let t: Awaited<ReturnType<typeof testApp>>
