@@ -1,4 +1,8 @@
 import type { SeedHook } from './seed'
+import { seedDemoStaff } from '../modules/identity'
 
 /** Demo-data hooks of modules other than the catalogue, run after the catalogue is seeded. */
 export const seedHooks: SeedHook[] = []
+
+// identity: the demo catalogue editor account (user "editor").
+seedHooks.push((db, opts) => seedDemoStaff(db, opts))
