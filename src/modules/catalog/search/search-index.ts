@@ -1,44 +1,152 @@
+import { sql } from 'kysely'
 import type { DB } from '../../../platform/database'
-import { itemsChangedSince, type IndexRow } from '../catalog-queries'
+import { itemsChangedSince, listSynonyms } from '../catalog-queries'
+import type { DocMeta, FieldTerms } from './documents'
+import { makeFilter } from './filters'
+import { InvertedIndex } from './inverted-index'
+import { parseQuery } from './query'
+import { Ranker, type Scored } from './ranker'
+import { SynonymDictionary } from './synonyms'
+import { topK } from './top-k'
 import type { CatalogSearch, SearchHit, SearchQuery, SearchResult } from './types'
 
 /**
- * INTERIM engine (substring match on names) so the app runs end to end while the real engine is built.
- * Replaced by the segmented/pinyin/synonym engine — see CONTEXT.md.
+ * The catalogue search engine: an in-memory index per app process, loaded from the database at start and
+ * kept fresh by polling `search_rev` (items) and the synonym table's signature every `refreshMs`. The
+ * database stays the system of record; only published items are searchable. See docs/decisions on search.
  */
-export function createCatalogSearch(db: DB, _opts: { refreshMs?: number } = {}): CatalogSearch {
-  const docs = new Map<string, IndexRow>()
+export type SearchOptions = { refreshMs?: number; onError?: (err: unknown) => void; onLoaded?: (info: { items: number; ms: number }) => void }
+
+/** Drop results scoring below this share of the best one: they matched only a minor word. */
+const RELATIVE_CUTOFF = 0.12
+const BATCH = 5000
+
+export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSearch {
+  let ix = new InvertedIndex()
+  let ranker = new Ranker(ix)
+  let synonyms = new SynonymDictionary([])
+  let synSig = ''
   let rev = 0
-  const refresh = async () => {
+  let popular: number[] | undefined
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+
+  const loadItems = async () => {
+    const cache = new Map<string, FieldTerms>()
     for (;;) {
-      const rows = await itemsChangedSince(db, rev)
-      if (!rows.length) return
-      for (const r of rows) {
-        docs.set(r.id, r)
-        rev = Math.max(rev, r.rev)
-      }
+      const rows = await itemsChangedSince(db, rev, BATCH)
+      if (!rows.length) break
+      ix.apply(rows, cache)
+      rev = Math.max(rev, ...rows.map((r) => r.rev))
+      popular = undefined
+      if (rows.length < BATCH) break
     }
   }
-  const hit = (r: IndexRow): SearchHit => ({
-    id: r.id, code: r.code, name: r.record.name, type: r.record.type, departmentName: r.departmentName, departmentSlug: r.departmentSlug,
-    audience: r.record.audience, themes: r.record.themes ?? [], regionCode: r.record.region?.code ?? null, onlineLevel: r.record.onlineLevel ?? null,
-    summary: (r.record.description ?? '').slice(0, 120), score: 0,
+  const loadSynonyms = async (force: boolean) => {
+    const r = await db
+      .selectFrom('search_synonyms')
+      .select([sql<number>`count(*)::int`.as('n'), sql<string>`coalesce(max(updated_at)::text, '')`.as('at')])
+      .executeTakeFirst()
+    const sig = `${r?.n ?? 0}|${r?.at ?? ''}`
+    if (!force && sig === synSig) return
+    synonyms = new SynonymDictionary((await listSynonyms(db)).map((s) => ({ phrase: s.phrase, expansions: s.expansions })))
+    synSig = sig
+  }
+  const refreshOnce = async (force: boolean) => {
+    await loadSynonyms(force)
+    await loadItems()
+  }
+  /** Serialises refreshes: a call while one runs waits for it and then runs again (it may carry newer writes). */
+  const refresh = (force = false): Promise<void> => {
+    const prev = running ?? Promise.resolve()
+    const next = prev.catch(() => undefined).then(() => refreshOnce(force))
+    running = next.finally(() => { if (running === next) running = undefined })
+    return next
+  }
+
+  const hit = (d: DocMeta, score: number): SearchHit => ({
+    id: d.id, code: d.code, name: d.name, type: d.type, departmentName: d.departmentName, departmentSlug: d.departmentSlug,
+    audience: d.audience, themes: d.themes, regionCode: d.regionCode, onlineLevel: d.onlineLevel, summary: d.summary, score: Math.round(score * 1000) / 1000,
   })
+  const byPopularity = (a: number, b: number) => {
+    const da = ix.docs[a]!, dbb = ix.docs[b]!
+    return dbb.popularity - da.popularity || (da.name < dbb.name ? -1 : da.name > dbb.name ? 1 : 0) || (da.code < dbb.code ? -1 : 1)
+  }
+
+  const browse = (q: SearchQuery, accept: ((d: DocMeta) => boolean) | undefined): SearchResult => {
+    popular ??= ix.docs.map((_, s) => s).filter((s) => ix.alive[s]).sort(byPopularity)
+    const start = (q.page - 1) * q.pageSize
+    const items: SearchHit[] = []
+    let total = 0
+    for (const s of popular) {
+      const d = ix.docs[s]!
+      if (!ix.alive[s] || (accept && !accept(d))) continue
+      if (total >= start && items.length < q.pageSize) items.push(hit(d, 0))
+      total++
+    }
+    return { items, total, page: q.page, pageSize: q.pageSize, mode: 'popular', understood: [] }
+  }
+
+  const search = (q: SearchQuery): SearchResult => {
+    const accept = makeFilter(q)
+    const raw = q.q ?? ''
+    if (!raw.trim()) return browse(q, accept)
+    const parsed = parseQuery(raw, ix, synonyms)
+    let scored: Scored[] = ranker.score(parsed.concepts, (s) => !accept || accept(ix.docs[s]!))
+    const codeSlot = ix.slotOfCode(raw.trim().toUpperCase()) ?? ix.slotOfCode(raw.trim())
+    if (scored.length) {
+      const t = parsed.text
+      for (const s of scored) {
+        const name = ix.docs[s.slot]!.nameNorm.replace(/[^\u3400-\u9fffa-z0-9]+/g, '')
+        if (t.length >= 2 && name === t) s.score *= 1.5
+        else if (t.length >= 2 && name.includes(t)) s.score *= 1.2
+      }
+      const max = Math.max(...scored.map((s) => s.score))
+      scored = scored.filter((s) => s.score >= max * RELATIVE_CUTOFF)
+    }
+    if (codeSlot !== undefined && ix.alive[codeSlot] && (!accept || accept(ix.docs[codeSlot]!))) {
+      scored = [{ slot: codeSlot, score: Infinity }, ...scored.filter((s) => s.slot !== codeSlot)]
+    }
+    const start = (q.page - 1) * q.pageSize
+    const page = topK(scored, start + q.pageSize, byPopularity).slice(start)
+    return {
+      items: page.map((s) => hit(ix.docs[s.slot]!, Number.isFinite(s.score) ? s.score : 1000)),
+      total: scored.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      mode: 'relevance',
+      understood: [...new Set(parsed.understood)].slice(0, 10),
+    }
+  }
+
   return {
-    ready: refresh,
-    refresh,
-    size: () => [...docs.values()].filter((d) => d.status === 'published').length,
-    close() {},
-    search(q: SearchQuery): SearchResult {
-      const text = (q.q ?? '').trim()
-      let list = [...docs.values()].filter((d) => d.status === 'published')
-      if (q.department) list = list.filter((d) => d.departmentSlug === q.department)
-      if (q.audience) list = list.filter((d) => d.record.audience.includes(q.audience!))
-      if (q.theme) list = list.filter((d) => (d.record.themes ?? []).includes(q.theme!))
-      if (text) list = list.filter((d) => d.record.name.includes(text))
-      list.sort((a, b) => b.popularity - a.popularity || a.code.localeCompare(b.code))
-      const start = (q.page - 1) * q.pageSize
-      return { items: list.slice(start, start + q.pageSize).map(hit), total: list.length, page: q.page, pageSize: q.pageSize, mode: text ? 'relevance' : 'popular', understood: [] }
+    async ready() {
+      const t0 = Date.now()
+      ix = new InvertedIndex()
+      ranker = new Ranker(ix)
+      rev = 0
+      popular = undefined
+      await refresh(true)
+      opts.onLoaded?.({ items: ix.size, ms: Date.now() - t0 })
+      if (opts.refreshMs && opts.refreshMs > 0 && !timer) {
+        timer = setInterval(() => { refresh().catch((e: unknown) => opts.onError?.(e)) }, opts.refreshMs)
+        timer.unref()
+      }
+    },
+    refresh: () => refresh(false),
+    search(q) {
+      try {
+        return search(q)
+      } catch (err) {
+        // Search must never turn a strange query into a 500: report it and answer "nothing found".
+        opts.onError?.(err)
+        return { items: [], total: 0, page: q.page, pageSize: q.pageSize, mode: 'relevance', understood: [] }
+      }
+    },
+    size: () => ix.size,
+    close() {
+      if (timer) clearInterval(timer)
+      timer = undefined
     },
   }
 }
