@@ -37,6 +37,9 @@ describe('catalogue import/export', () => {
     for (const t of ['医疗卫生', '养老服务', '文化旅游', '水资源', '婚姻登记']) assert.ok(themes.includes(t), `theme ${t} created`)
     const draft = await h.db.selectFrom('service_items').select(['status', 'current_version']).where('code', '=', 'CD-WJW-0002').executeTakeFirstOrThrow()
     assert.deepEqual(draft, { status: 'draft', current_version: 1 })
+    const c = await counts(h.db)
+    assert.deepEqual([c.items, c.versions, c.audit], [8, 8, 8], 'one version row and one audit entry per created item')
+    assert.deepEqual(await verifyAudit(h.db), { ok: true, checked: 8 })
   })
 
   it('re-importing the same file changes nothing: all unchanged, no versions, no audit entries', async () => {

@@ -3,7 +3,8 @@ import type { DB, Executor } from '../../platform/database'
 import type { FieldError } from '../../platform/errors'
 import { regionCodes } from './catalog-queries'
 import { LIMITS, validateItem } from './item-validation'
-import { newSaveCache, saveValidItem, type SaveCache } from './save-item'
+import { newSaveCache, type SaveCache } from './save-item'
+import { saveValidItemsBatch } from './save-item-batch'
 import type { ServiceItemRecord } from './service-item'
 
 export type ImportLineError = { line: number; code?: string; field: string; message: string }
@@ -72,11 +73,8 @@ export async function importCatalog(db: DB, lines: AsyncIterable<string> | Itera
   }
 
   const actor = opts.actor ?? SYSTEM_ACTOR
-  const writeChunk = async (tx: Executor, chunk: Parsed[], cache: SaveCache) => {
-    const outcomes = []
-    for (const p of chunk) outcomes.push(await saveValidItem(tx, p.record, { actor, note: opts.note ?? '批量导入 import', cache }))
-    return outcomes
-  }
+  const writeChunk = (tx: Executor, chunk: Parsed[], cache: SaveCache) =>
+    saveValidItemsBatch(tx, chunk.map((p) => p.record), { actor, note: opts.note ?? '批量导入 import', cache })
   const tally = (outcomes: { outcome: 'created' | 'updated' | 'unchanged' }[]) => {
     for (const o of outcomes) report[o.outcome]++
   }

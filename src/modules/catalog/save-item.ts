@@ -114,7 +114,7 @@ function slugFor(prefix: string, key: string): string {
 }
 
 /** Finds the implementing department by USCC (authoritative) or name, creating it on first sight. */
-async function ensureDepartment(tx: Executor, dep: { name: string; code?: string }, regionCode?: string): Promise<string> {
+export async function ensureDepartment(tx: Executor, dep: { name: string; code?: string }, regionCode?: string): Promise<string> {
   if (dep.code) {
     const byCode = await tx.selectFrom('departments').select('id').where('code', '=', dep.code).executeTakeFirst()
     if (byCode) return byCode.id
@@ -133,7 +133,7 @@ async function ensureDepartment(tx: Executor, dep: { name: string; code?: string
 }
 
 /** Themes named by an item but unknown to the platform are created (audience from the item). */
-async function ensureThemes(tx: Executor, r: ServiceItemRecord): Promise<void> {
+export async function ensureThemes(tx: Executor, r: ServiceItemRecord): Promise<void> {
   const names = [...new Set(r.themes ?? [])]
   if (!names.length) return
   const known = new Set((await tx.selectFrom('themes').select('name').where('name', 'in', names).execute()).map((t) => t.name))
