@@ -16,8 +16,8 @@ export function exemptionOf(lang: Lang, m: Material): string | undefined {
 
 function copiesText(lang: Lang, m: Material): string {
   const parts: string[] = []
-  if (m.originals !== undefined) parts.push(t(lang, `原件 ${m.originals} 份`, `${m.originals} original${m.originals === 1 ? '' : 's'}`))
-  if (m.copies !== undefined) parts.push(t(lang, `复印件 ${m.copies} 份`, `${m.copies} cop${m.copies === 1 ? 'y' : 'ies'}`))
+  if (m.originals) parts.push(t(lang, `原件 ${m.originals} 份`, `${m.originals} original${m.originals === 1 ? '' : 's'}`))
+  if (m.copies) parts.push(t(lang, `复印件 ${m.copies} 份`, `${m.copies} cop${m.copies === 1 ? 'y' : 'ies'}`))
   return parts.join(t(lang, '，', ', ')) || '—'
 }
 
