@@ -32,7 +32,7 @@ export async function seedDemo(db: DB, opts: { log: Logger; adminPassword?: stri
     for (const d of departments) {
       await tx
         .insertInto('departments')
-        .values({ id: uuidv7(), code: d.code, name: d.name, name_en: d.nameEn ?? null, slug: d.code.toLowerCase(), region_code: d.code.slice(2, 8), // GB 32100 positions 3–8 are the registering region description: d.description ?? null, address: d.address ?? null, phone: d.phone ?? null })
+        .values({ id: uuidv7(), code: d.code, name: d.name, name_en: d.nameEn ?? null, slug: d.code.toLowerCase(), region_code: d.code.slice(2, 8) /* GB 32100 positions 3–8: registering region */, description: d.description ?? null, address: d.address ?? null, phone: d.phone ?? null })
         .onConflict((oc) => oc.column('code').doUpdateSet({ name_en: d.nameEn ?? null, description: d.description ?? null, address: d.address ?? null, phone: d.phone ?? null }))
         .execute()
     }
