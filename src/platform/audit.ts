@@ -45,52 +45,15 @@ export function chainHash(prevHash: string, e: ChainFields): string {
  * Call it from inside `db.transaction()` so the state change and its audit commit together.
  */
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<{ seq: number; hash: string }> {
-  const head = await sql<{ seq: number; hash: string }>`
-    update audit_head set seq = seq + 1 where id = 1 returning seq, hash`.execute(tx)
-  const h = head.rows[0]
-  if (!h) throw new Error('audit_head row missing — was the database migrated?')
-  const entry: ChainFields = {
-    seq: Number(h.seq),
-    id: uuidv7(),
-    occurredAt: new Date().toISOString(),
-    actorType: input.actor.type,
-    actorId: input.actor.id ?? null,
-    actorName: input.actor.name ?? null,
-    action: input.action,
-    subjectType: input.subject.type,
-    subjectId: input.subject.id ?? null,
-    reason: input.reason ?? null,
-    details: JSON.parse(canonicalJson(input.details ?? {})) as Record<string, unknown>,
-  }
-  const hash = chainHash(h.hash, entry)
-  await tx
-    .insertInto('audit_log')
-    .values({
-      seq: entry.seq,
-      id: entry.id,
-      occurred_at: entry.occurredAt,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      actor_name: entry.actorName,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      reason: entry.reason,
-      details: JSON.stringify(entry.details),
-      prev_hash: h.hash,
-      hash,
-    })
-    .execute()
-  await sql`update audit_head set hash = ${hash} where id = 1`.execute(tx)
-  return { seq: entry.seq, hash }
+  return recordAuditBatch(tx, [input])
 }
 
 /**
  * Appends several entries in one go (bulk imports): the same chain as calling recordAudit once per entry, in
  * order, but three statements instead of three per entry. Same transaction rule as recordAudit.
  */
-export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Promise<void> {
-  if (!inputs.length) return
+export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Promise<{ seq: number; hash: string }> {
+  if (!inputs.length) throw new Error('recordAuditBatch needs at least one entry')
   const head = await sql<{ seq: number; hash: string }>`
     update audit_head set seq = seq + ${inputs.length} where id = 1 returning seq, hash`.execute(tx)
   const h = head.rows[0]
@@ -121,6 +84,7 @@ export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Prom
   })
   await tx.insertInto('audit_log').values(rows).execute()
   await sql`update audit_head set hash = ${prev} where id = 1`.execute(tx)
+  return { seq, hash: prev }
 }
 
 export type AuditProblem = { seq: number; kind: 'edited' | 'deleted' | 'reordered' | 'inserted'; message: string }

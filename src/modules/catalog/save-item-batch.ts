@@ -75,6 +75,6 @@ export async function saveValidItemsBatch(tx: Executor, raws: ServiceItemRecord[
   }
   if (inserts.length) await tx.insertInto('service_items').values(inserts).execute()
   if (versions.length) await tx.insertInto('service_item_versions').values(versions).execute()
-  await recordAuditBatch(tx, audits)
+  if (audits.length) await recordAuditBatch(tx, audits)
   return results
 }
