@@ -25,7 +25,7 @@ export function assertPageHead(html: string, canonical: string, titleIncludes: s
   assert.ok(h.title?.includes(titleIncludes), `title "${h.title}" should include "${titleIncludes}"`)
   assert.ok(h.title?.includes('一网通办') || h.title?.includes('Yiwang'), 'title carries the site name')
   assert.ok(h.description && h.description.length > 5, 'has a meta description')
-  assert.equal(h.canonical, canonical)
+  assert.equal(text(h.canonical ?? ''), canonical)
   assert.equal(h.h1Count, 1, 'exactly one h1')
   assert.doesNotMatch(html, /\sstyle=/, 'no inline style attributes (CSP style-src self)')
 }
