@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+import { testEnv } from '../src/platform/config'
+
+/**
+ * Browser-journey harness: the REAL server (`yiwang start` in a child process, on a fresh PGlite data dir, so
+ * it migrates and seeds exactly as `npm start` does on a new machine), Debian Chromium through playwright-core,
+ * and axe on every page a journey visits.
+ */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const SCREENSHOTS = join(ROOT, '.tmp', 'screenshots')
+export const EDITOR = { username: 'editor', password: 'e2e-editor-password-42' }
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+export type Server = { baseUrl: string; stop(): Promise<void>; output(): string }
+
+/** Starts `node --import tsx src/main/cli.ts start` and waits for /readyz (up to 3 minutes: first start seeds). */
+export async function startServer(): Promise<Server> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-e2e-'))
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, YIWANG_DATA_DIR: dataDir, YIWANG_ADMIN_PASSWORD: EDITOR.password, LOG_LEVEL: 'warn', NODE_ENV: 'production' }
+  delete env.DATABASE_URL
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`yiwang start exited with ${child.exitCode}:\n${out}`)
+    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)
+    if (ok) break
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server not ready after 180 s:\n${out}`)
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return {
+    baseUrl,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        const t = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        await exited
+        clearTimeout(t)
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: testEnv('CHROMIUM_PATH') ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is now; fails the test with a readable list. */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+  const problems = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`)
+  assert.deepEqual(problems, [], `axe violations on ${label}:\n  ${problems.join('\n  ')}`)
+}
+
+/** Navigates (or waits for a navigation started by `action`) and checks the page landed and is accessible. */
+export async function visit(page: Page, urlOrAction: string | (() => Promise<unknown>), opts: { status?: number; axe?: boolean } = {}): Promise<void> {
+  const res =
+    typeof urlOrAction === 'string'
+      ? await page.goto(urlOrAction)
+      : (await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), urlOrAction()]))[0]
+  assert.equal(res?.status(), opts.status ?? 200, `${page.url()} answered ${res?.status()}`)
+  if (opts.axe !== false) await expectAccessible(page)
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const path = join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-first-screen.png`) }) // what a phone shows first
+  return path
+}
