@@ -1,6 +1,6 @@
 import type { IndexRow } from '../catalog-queries'
 import { FIELD, type FieldName } from './postings'
-import { bigrams, normalize, searchTokens, unigrams } from './text'
+import { bigrams, normalize, searchTokens, unigrams, words } from './text'
 
 /** What the engine keeps per indexed item: enough to filter, rank ties and render a hit without the database. */
 export type DocMeta = {
@@ -19,8 +19,12 @@ export type DocMeta = {
   popularity: number
 }
 
-/** Term counts of one field; `words` are its distinct jieba words (the pinyin lexicon takes only these). */
-export type FieldTerms = { len: number; counts: Map<string, number>; words: string[] }
+/**
+ * Term counts of one field; `words` are its distinct jieba words (the pinyin lexicon takes only these) and
+ * `spans` (names only) runs of 2–3 consecutive words such as 残疾人证 or 不动产权证书, so pinyin and
+ * initials typed for a whole compound ("cjrz", "bdcqzs") find it even when jieba splits it.
+ */
+export type FieldTerms = { len: number; counts: Map<string, number>; words: string[]; spans?: string[] }
 export type DocTerms = { meta: DocMeta; fields: [FieldName, FieldTerms][] }
 
 /** Field weights (BM25F) and length-normalisation strength. The name dominates; legal basis barely counts. */
@@ -43,7 +47,8 @@ export function fieldTerms(field: FieldName, text: string, cache?: Map<string, F
   for (const t of toks) counts.set(t, (counts.get(t) ?? 0) + 1)
   if (SHORT.has(field)) for (const b of bigrams(norm)) if (!counts.has(b)) counts.set(b, 1)
   if (field === 'name') for (const u of unigrams(norm)) if (!counts.has(u)) counts.set(u, 1)
-  const ft = { len: Math.max(1, toks.length), counts, words: [...new Set(toks)] }
+  const ft: FieldTerms = { len: Math.max(1, toks.length), counts, words: [...new Set(toks)] }
+  if (field === 'name') ft.spans = wordSpans(norm)
   cache?.set(key, ft)
   return ft
 }
@@ -78,6 +83,21 @@ export function docTerms(r: IndexRow, cache?: Map<string, FieldTerms>): DocTerms
     popularity: r.popularity,
   }
   return { meta, fields }
+}
+
+function wordSpans(norm: string): string[] {
+  const out = new Set<string>()
+  for (const part of norm.split(/[^\u3400-\u9fff]+/)) {
+    const ws = words(part)
+    for (let i = 0; i < ws.length; i++) {
+      let span = ws[i]!
+      for (let j = i + 1; j < Math.min(ws.length, i + 3); j++) {
+        span += ws[j]!
+        if (span.length >= 3 && span.length <= 8) out.add(span)
+      }
+    }
+  }
+  return [...out]
 }
 
 function summarise(s: string): string {

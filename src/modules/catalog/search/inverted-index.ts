@@ -86,6 +86,7 @@ export class InvertedIndex {
         if (a) { a.tf += tf; a.mask |= FIELD[f] } else acc.set(term, { tf, mask: FIELD[f] })
       }
       if (f !== 'legal' && f !== 'department') for (const word of ft.words) this.lexicon.add(word, strong)
+      if (ft.spans) for (const span of ft.spans) this.lexicon.add(span, true)
     }
     for (const [term, a] of acc) {
       let p = this.postings.get(term)

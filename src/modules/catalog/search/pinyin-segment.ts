@@ -10,7 +10,7 @@ export type PinyinPiece = { start: number; end: number; text: string; words: str
 
 const COST = { exact: 1, fuzzy: 1.3, near: 1.7, initials: 1.5 } as const
 
-export function segmentPinyin(units: string[], lex: PinyinLexicon, mode: 'latin' | 'syllables'): { pieces: PinyinPiece[]; coverage: number } {
+export function segmentPinyin(units: string[], lex: PinyinLexicon[], mode: 'latin' | 'syllables'): { pieces: PinyinPiece[]; coverage: number } {
   const n = units.length
   if (!n) return { pieces: [], coverage: 0 }
   const skip = mode === 'latin' ? 0.6 : 1.2
@@ -39,21 +39,23 @@ export function segmentPinyin(units: string[], lex: PinyinLexicon, mode: 'latin'
   return { pieces, coverage: covered / n }
 }
 
-function lookup(key: string, lex: PinyinLexicon, mode: 'latin' | 'syllables', units: number): Pick<PinyinPiece, 'words' | 'kind'> | undefined {
+/** Tries each kind of match in order of trust; within a kind, every lexicon (index vocabulary first). */
+function lookup(key: string, lexicons: PinyinLexicon[], mode: 'latin' | 'syllables', units: number): Pick<PinyinPiece, 'words' | 'kind'> | undefined {
   if (mode === 'latin' && !/^[a-z]+$/.test(key)) return undefined
-  let w = lex.exact(key)
+  const all = (f: (l: PinyinLexicon) => string[]) => [...new Set(lexicons.flatMap(f))].slice(0, 5)
+  let w = all((l) => l.exact(key))
   if (w.length) return { words: w, kind: 'exact' }
   if (key.length >= 4) {
-    w = lex.fuzzyMatch(key)
+    w = all((l) => l.fuzzyMatch(key))
     if (w.length) return { words: w, kind: 'fuzzy' }
   }
   if (mode === 'latin') {
     if (units <= 6) {
-      w = lex.byInitials(key)
+      w = all((l) => l.byInitials(key))
       if (w.length) return { words: w, kind: 'initials' }
     }
     if (key.length >= 6) {
-      w = lex.nearMiss(key)
+      w = all((l) => l.nearMiss(key))
       if (w.length) return { words: w, kind: 'near' }
     }
   }

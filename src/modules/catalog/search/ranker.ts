@@ -16,6 +16,7 @@ export class Ranker {
   private best: Float32Array[] = []
   private inName: Uint8Array[] = []
   private altSum = new Float32Array(0)
+  private altMax = new Float32Array(0)
   private altCnt = new Uint8Array(0)
   private altMask = new Uint8Array(0)
   private seen = new Uint8Array(0)
@@ -28,6 +29,7 @@ export class Ranker {
     this.best = Array.from({ length: MAX_CONCEPTS }, () => new Float32Array(this.cap))
     this.inName = Array.from({ length: MAX_CONCEPTS }, () => new Uint8Array(this.cap))
     this.altSum = new Float32Array(this.cap)
+    this.altMax = new Float32Array(this.cap)
     this.altCnt = new Uint8Array(this.cap)
     this.altMask = new Uint8Array(this.cap)
     this.seen = new Uint8Array(this.cap)
@@ -79,7 +81,11 @@ export class Ranker {
     return out
   }
 
-  /** An alternative made of several terms (e.g. 食品 + 经营): mean of the terms' scores × (share present)². */
+  /**
+   * An alternative made of several terms (e.g. 出生 + 登记): it scores like its most telling term plus half of
+   * the others — a mean would let a common word (登记) drag a specific phrase below a lone rival word — times
+   * (share of its terms present)².
+   */
   private multi(terms: string[], w: number, best: Float32Array, inName: Uint8Array, touched: number[]) {
     const ix = this.ix
     const local: number[] = []
@@ -91,7 +97,9 @@ export class Ranker {
         const d = p.docs[k]!
         if (!ix.alive[d]) continue
         if (this.altCnt[d] === 0) { local.push(d); this.altMask[d] = 0xff }
-        this.altSum[d] = this.altSum[d]! + idf * p.sat[k]!
+        const ts = idf * p.sat[k]!
+        this.altSum[d] = this.altSum[d]! + ts
+        if (ts > this.altMax[d]!) this.altMax[d] = ts
         this.altCnt[d] = this.altCnt[d]! + 1
         this.altMask[d] = this.altMask[d]! & p.mask[k]!
       }
@@ -99,10 +107,12 @@ export class Ranker {
     const n = terms.length
     for (const d of local) {
       const share = this.altCnt[d]! / n
-      const s = share >= 0.5 ? (w * this.altSum[d]! / n) * share * share : 0
+      const mx = this.altMax[d]!
+      const s = share >= 0.5 ? w * (mx + 0.5 * (this.altSum[d]! - mx)) * share * share : 0
       if (s > best[d]!) { best[d] = s; inName[d] = share === 1 && this.altMask[d]! & FIELD.name ? 1 : 0 }
       if (s > 0 && !this.seen[d]) { this.seen[d] = 1; touched.push(d) }
       this.altSum[d] = 0
+      this.altMax[d] = 0
       this.altCnt[d] = 0
     }
   }

@@ -1,3 +1,4 @@
+import { PinyinLexicon } from './lexicon'
 import { foldEnglish, hasCjk, normalize } from './text'
 
 export type SynonymEntry = { phrase: string; expansions: string[] }
@@ -14,6 +15,8 @@ export class SynonymDictionary {
   private readonly latin = new Map<string, SynonymEntry>()
   private maxCjk = 0
   private maxWords = 0
+  /** Pinyin of the Chinese phrases, so "sbk" or "shebaoka" reach 社保卡 even when the catalogue says 社会保障卡. */
+  readonly lexicon = new PinyinLexicon()
 
   constructor(entries: SynonymEntry[]) {
     for (const e of entries) {
@@ -21,6 +24,7 @@ export class SynonymDictionary {
       if (!p) continue
       if (hasCjk(p)) {
         this.cjk.set(p, e)
+        this.lexicon.add(p, true)
         this.maxCjk = Math.max(this.maxCjk, Array.from(p).length)
       } else {
         const key = latinKey(p)
@@ -29,6 +33,9 @@ export class SynonymDictionary {
         this.maxWords = Math.max(this.maxWords, key.split(' ').length)
       }
     }
+  }
+  entry(phrase: string): SynonymEntry | undefined {
+    return this.cjk.get(phrase)
   }
   get size(): number {
     return this.cjk.size + this.latin.size
