@@ -5,12 +5,12 @@
  *   npx tsx bench/page-weight.ts
  */
 import { testApp } from '../test/app'
-import { GUIDE_BUDGET_BYTES, pageWeight } from '../src/modules/catalog/portal/page-weight'
+import { GUIDE_BUDGET_BYTES, pageWeight, type PageWeight } from '../src/modules/catalog/portal/page-weight'
 
 const t = await testApp('seeded')
 try {
   const codes = (await t.db.selectFrom('service_items').select('code').where('status', '=', 'published').execute()).map((r) => r.code)
-  const weights = []
+  const weights: PageWeight[] = []
   for (const code of codes) weights.push(await pageWeight(t.app, `/services/${encodeURIComponent(code)}`))
   weights.sort((a, b) => a.total - b.total)
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
