@@ -1,0 +1,69 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Browser } from 'playwright-core'
+import { EDITOR, launchBrowser, startServer, visit, type Server } from './harness'
+
+/** Catalogue editor journey on the real server: sign in → edit a draft → publish → new version in history → public. */
+const DRAFT = { code: '11320500014160118D3200017400000', name: '养犬登记' } // a draft in the demo seed
+
+describe('catalogue editor journey', () => {
+  let server: Server
+  let browser: Browser
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('signs in, edits a draft, publishes it and sees the new version in the history and on the portal', async () => {
+    const ctx = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    const item = `/admin/items/${DRAFT.code}`
+    try {
+      const before = await fetch(`${server.baseUrl}/services/${DRAFT.code}`)
+      assert.equal(before.status, 404, 'a draft is not public')
+
+      await visit(page, '/admin')
+      assert.equal(new URL(page.url()).pathname, '/admin/login', 'the back office asks for sign-in')
+      await page.locator('#username').fill(EDITOR.username)
+      await page.locator('#password').fill('wrong-password')
+      await visit(page, () => page.getByRole('button', { name: '登录' }).click(), { status: 401 })
+      assert.ok(await page.locator('.error-summary, [role="alert"]').first().isVisible(), 'a wrong password is explained')
+      await page.locator('#password').fill(EDITOR.password)
+      await visit(page, () => page.getByRole('button', { name: '登录' }).click())
+      assert.equal(new URL(page.url()).pathname, '/admin')
+
+      await visit(page, `${item}/edit`)
+      const promised = page.locator('#promisedDays')
+      assert.equal(await promised.inputValue(), '3')
+      await promised.fill('2')
+      await page.locator('#note').fill('承诺时限由3个工作日缩短为2个工作日')
+      await visit(page, () => page.getByRole('button', { name: '保存修改' }).click())
+      assert.equal(new URL(page.url()).pathname, item)
+      assert.match(await page.locator('main').innerText(), /第 2 版/)
+
+      await visit(page, () => page.locator('form.status-form').filter({ has: page.locator('input[name="action"][value="publish"]') }).getByRole('button').click())
+      assert.equal(new URL(page.url()).pathname, item)
+      assert.match(await page.locator('h1').innerText(), /已发布/)
+
+      await visit(page, () => page.getByRole('link', { name: '版本历史' }).click())
+      const rows = await page.locator('table tbody tr').allInnerTexts()
+      assert.ok(rows.length >= 3, `versions: ${rows.join(' / ')}`)
+      assert.match(rows.join('\n'), /承诺时限由3个工作日缩短为2个工作日/)
+      assert.match(rows[0]!, /^3\b/, 'newest version first')
+      assert.match(rows[0]!, /已发布/)
+
+      await visit(page, () => page.getByRole('link', { name: '与第 2 版比较' }).first().click())
+      await visit(page, `/services/${DRAFT.code}`)
+      assert.match(await page.locator('h1').innerText(), new RegExp(DRAFT.name))
+      assert.match(await page.locator('main').innerText(), /2\s*个工作日/)
+      const api = (await (await fetch(`${server.baseUrl}/api/v1/services/${DRAFT.code}`)).json()) as { version: number; status: string; promisedDays: number }
+      assert.deepEqual([api.version, api.status, api.promisedDays], [3, 'published', 2])
+    } finally {
+      await ctx.close()
+    }
+  })
+})
