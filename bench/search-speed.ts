@@ -1,0 +1,121 @@
+/**
+ * Search speed at 100,000 items: generates realistic varied items from the seed catalogue (same services
+ * run by many counties, with local departments, regions and name variants), imports them through the real
+ * importer into a fresh PGlite, builds the search index, serves the real app on a free localhost port and
+ * drives GET /api/v1/services?q=… with autocannon (separate process) using a mix of real queries.
+ * Usage: npx tsx bench/search-speed.ts [--items 100000] [--seconds 20] [--connections 50] [--db DIR (reuse)]
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { buildApp } from '../src/app'
+import { parseConfig } from '../src/platform/config'
+import { openDatabase } from '../src/platform/database'
+import { createLogger } from '../src/platform/logger'
+import { migrateToLatest } from '../src/platform/migrations'
+import { createCatalogSearch, importCatalog, type ServiceItemRecord } from '../src/modules/catalog'
+import type { Deps } from '../src/deps'
+
+const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : def }
+const N = Number(arg('items', '100000'))
+const SECONDS = Number(arg('seconds', '20'))
+const CONNECTIONS = Number(arg('connections', '50'))
+const keep = arg('db', '')
+const dir = keep || mkdtempSync(join(tmpdir(), 'yiwang-speed-'))
+const mb = (n: number) => `${Math.round(n / 1048576)} MB`
+
+// ---- generate -------------------------------------------------------------------------------------------
+const seedDir = new URL('../src/modules/catalog/seed/items/', import.meta.url)
+const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => readFileSync(new URL(f, seedDir), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ServiceItemRecord))
+const regionRows = (JSON.parse(readFileSync(new URL('../src/platform/migrations/data/regions-2023-06-30.json', import.meta.url), 'utf8')) as { rows: [string, string, string | null, number][] }).rows
+const counties = regionRows.filter((r) => r[3] === 3 && /^3[2-4]/.test(r[0])).map((r) => ({ code: r[0], name: r[1] }))
+const VARIANTS = ['', '', '', '', '（承诺件）', '（即办件）', '（首次申请）', '（变更）', '（个人）', '（单位）', '（网上办理）', '（跨省通办）']
+
+function* generate(): Generator<string> {
+  for (let i = 0; i < N; i++) {
+    const s = seeds[i % seeds.length]!
+    const c = counties[Math.floor(i / seeds.length) % counties.length]!
+    const local = (t: string | undefined) => t?.replace(/苏州市|本市/g, c.name)
+    const v = VARIANTS[(i * 7) % VARIANTS.length]!
+    const rec: ServiceItemRecord = {
+      ...s,
+      code: `B${c.code}${String(i).padStart(7, '0')}`,
+      name: `${s.name}${v}`,
+      department: { name: local(s.department.name)! },
+      coDepartments: s.coDepartments?.map((d) => ({ name: local(d.name)! })),
+      region: { code: c.code, name: c.name },
+      level: 'county',
+      description: local(s.description),
+      status: i % 50 === 0 ? 'suspended' : 'published',
+    }
+    if (!rec.coDepartments) delete rec.coDepartments
+    yield JSON.stringify(rec)
+  }
+}
+
+const h = await openDatabase({ pgliteDir: dir })
+if (!existsSync(join(dir, '.bench-imported'))) {
+  await migrateToLatest(h.db)
+  const t0 = performance.now()
+  let last = 0
+  const report = await importCatalog(h.db, generate(), {
+    actor: { type: 'cli', name: 'bench' },
+    onProgress: (done) => { if (done - last >= 10000) { last = done; console.log(`  imported ${done} lines (${((performance.now() - t0) / 1000).toFixed(0)} s)`) } },
+  })
+  console.log(`import: ${report.lines} lines, ${report.created} created, ${report.failed} failed in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  if (report.failed) console.log(report.errors.slice(0, 5))
+  writeFileSync(join(dir, '.bench-imported'), String(report.lines))
+}
+
+// ---- index + serve --------------------------------------------------------------------------------------
+global.gc?.()
+const before = process.memoryUsage()
+const search = createCatalogSearch(h.db)
+const t1 = performance.now()
+await search.ready()
+const buildMs = performance.now() - t1
+global.gc?.()
+const after = process.memoryUsage()
+console.log(`index: ${search.size()} published items in ${(buildMs / 1000).toFixed(1)} s; RSS ${mb(after.rss)} (before ${mb(before.rss)}), heap used ${mb(after.heapUsed)} (before ${mb(before.heapUsed)}), array buffers ${mb(after.arrayBuffers)}`)
+
+const config = { ...parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost' }), databaseUrl: undefined }
+const deps: Deps = { config, db: h.db, dbKind: 'pglite', log: createLogger('silent'), search }
+const app = buildApp(deps)
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise((r) => server.once('listening', r))
+const port = (server.address() as { port: number }).port
+
+const { queries } = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8')) as { queries: { q: string }[] }
+const qs = [...queries.map((q) => q.q), ...seeds.slice(0, 60).map((s) => s.name), '', '护照 换发', '营业执照 变更']
+const paths = qs.map((q, i) => `/api/v1/services?q=${encodeURIComponent(q)}&pageSize=10${i % 9 === 0 ? '&page=2' : ''}`)
+const check = await app.request(paths[0]!)
+const body = (await check.json()) as { total?: number; items?: { name: string }[] }
+console.log(`sample: GET ${decodeURIComponent(paths[0]!)} → ${check.status}, total ${body.total}, first ${body.items?.[0]?.name}`)
+
+// one in-process pass for pure engine latency (no HTTP)
+const lat: number[] = []
+for (let r = 0; r < 3; r++) for (const q of qs) { const t = performance.now(); search.search({ q, page: 1, pageSize: 10 }); lat.push(performance.now() - t) }
+lat.sort((a, b) => a - b)
+const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))]!.toFixed(2)
+console.log(`engine only (${lat.length} searches): p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${lat[lat.length - 1]!.toFixed(2)} ms`)
+
+const pathsFile = join(dir, 'paths.json')
+writeFileSync(pathsFile, JSON.stringify(paths))
+const child = spawn(process.execPath, ['--import', 'tsx', new URL('./search-speed-load.ts', import.meta.url).pathname, `http://127.0.0.1:${port}`, pathsFile, String(SECONDS), String(CONNECTIONS)], { stdio: ['ignore', 'pipe', 'inherit'] })
+let out = ''
+child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+const killer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 30) * 1000)
+await new Promise((r) => child.once('exit', r))
+clearTimeout(killer)
+const res = JSON.parse(out) as { requests: number; total: number; latency: Record<string, number>; non2xx: number; errors: number; timeouts: number }
+console.log(`HTTP GET /api/v1/services?q=… (${qs.length} distinct queries, ${CONNECTIONS} connections, ${SECONDS} s, load generator in its own process on the same 2 cores):`)
+console.log(`  ${res.requests.toFixed(0)} req/s (${res.total} requests), latency p50 ${res.latency.p50} ms, p97.5 ${res.latency.p97_5} ms, p99 ${res.latency.p99} ms, max ${res.latency.max} ms; non-2xx ${res.non2xx}, errors ${res.errors}, timeouts ${res.timeouts}`)
+const end = process.memoryUsage()
+console.log(`memory after load: RSS ${mb(end.rss)}, heap used ${mb(end.heapUsed)}`)
+server.close()
+search.close()
+await h.close()
+if (!keep) rmSync(dir, { recursive: true, force: true })
+process.exit(0)
