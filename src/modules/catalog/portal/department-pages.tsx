@@ -3,7 +3,6 @@ import { t } from '../../../platform/web/i18n'
 import { Breadcrumbs, LinkCard, SummaryList, Zh } from '../../../platform/web/components'
 import type { DepartmentRow, ThemeRow } from '../catalog-queries'
 import type { Audience } from '../service-item'
-import { audienceLabel } from './labels'
 import type { PortalItem } from './portal-queries'
 import { ResultCard } from './result-card'
 

@@ -134,3 +134,13 @@ test('no portal page uses inline styles or un-nonced inline scripts (CSP)', asyn
     }
   }
 })
+
+test('unknown portal paths get the plain-language 404 page with next steps', async () => {
+  const { res, html } = await get('/no/such/page')
+  assert.equal(res.status, 404)
+  assert.ok(html.includes('<h1>页面不存在</h1>') && html.includes('href="/search"') && html.includes('12345'))
+  assert.match(html, /<title>页面不存在 - 一网通办 苏州市政务服务<\/title>/)
+  assert.match(html, /<meta name="robots" content="noindex"/)
+  const en = await get('/no/such/page?lang=en')
+  assert.ok(en.html.includes('<h1>Page not found</h1>'))
+})
