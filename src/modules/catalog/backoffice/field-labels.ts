@@ -109,7 +109,7 @@ export const options = {
 
 /** Messages from validation are "中文。 English."; show the half that matches the page language. */
 export function inLang(lang: Lang, message: string): string {
-  const m = /^(.*?[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef”）])\s+([A-Z(].*)$/s.exec(message)
+  const m = /^(.*[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef”）])\s+([A-Za-z(][^\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*)$/s.exec(message)
   if (!m) return message
   return lang === 'en' ? m[2]! : m[1]!
 }

@@ -20,6 +20,8 @@ export type RowGroup = keyof typeof ROW_GROUPS
 const LINE_LISTS = ['legalBasis', 'specialProcedures', 'intermediaryServices', 'keywords'] as const
 const BOOLEANS = ['supportsAppointment', 'supportsOnlinePayment', 'supportsDelivery'] as const
 const MAX_ROW = 499
+/** Checkbox groups post in option order; a hidden `order-<group>` field keeps the record's own order. */
+export const ORDERED_GROUPS = ['audience', 'themes', 'channels'] as const
 
 export function str(v: FormValues, key: string): string {
   const x = v[key]
@@ -28,6 +30,13 @@ export function str(v: FormValues, key: string): string {
 export function list(v: FormValues, key: string): string[] {
   const x = v[key]
   return (Array.isArray(x) ? x : x === undefined || x === '' ? [] : [x]).map((s) => s.trim()).filter(Boolean)
+}
+/** Checked values in the order the record had them; newly ticked ones follow in option order. */
+function ordered(v: FormValues, key: string): string[] {
+  const order = str(v, `order-${key}`).split(/\r?\n/).filter(Boolean)
+  const picked = [...new Set(list(v, key))]
+  const rank = (x: string) => (order.includes(x) ? order.indexOf(x) : order.length + picked.indexOf(x))
+  return picked.sort((a, b) => rank(a) - rank(b))
 }
 const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
 /** steps "after": names separated by commas (half- or full-width) or 、. */
@@ -92,9 +101,9 @@ export function formToRecord(v: FormValues, departments: DepartmentOption[]): Fo
   if (regionCode) r.region = regionName ? { code: regionCode, name: regionName } : { code: regionCode }
   else if (regionName) errors.push({ field: 'region-code', message: '填写了区划名称时，请同时填写6位行政区划代码。 Enter the region code too.' })
   text('level')
-  const audience = list(v, 'audience')
+  const audience = ordered(v, 'audience')
   if (audience.length) r.audience = audience
-  const themes = list(v, 'themes')
+  const themes = ordered(v, 'themes')
   if (themes.length) r.themes = themes
   text('description')
   const legal = lines(str(v, 'legalBasis'))
@@ -147,7 +156,7 @@ export function formToRecord(v: FormValues, departments: DepartmentOption[]): Fo
   const amount = num('fee-amountYuan')
   if (amount !== undefined) fee.amountYuan = amount
   if (Object.keys(fee).length) r.fee = fee
-  const channels = list(v, 'channels')
+  const channels = ordered(v, 'channels')
   if (channels.length) r.channels = channels
   const online = num('onlineLevel', { integer: true })
   if (online !== undefined) r.onlineLevel = online
@@ -200,6 +209,7 @@ export function recordToForm(r: ServiceItemRecord, departments: DepartmentOption
   set('level', r.level)
   v.audience = [...r.audience]
   v.themes = [...(r.themes ?? [])]
+  for (const g of ORDERED_GROUPS) set(`order-${g}`, (r[g] ?? []).join('\n'))
   set('description', r.description)
   set('conditions', r.conditions)
   ;(r.materials ?? []).forEach((m, i) => {

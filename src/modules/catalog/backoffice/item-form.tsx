@@ -3,7 +3,7 @@ import type { Lang } from '../../../platform/web/i18n'
 import { t } from '../../../platform/web/i18n'
 import { fieldLabel, options } from './field-labels'
 import { FaqRows, MaterialRows, StepRows } from './item-form-rows'
-import { list, rowsOf, str, type DepartmentOption, type FormValues, type RowGroup } from './item-form-values'
+import { list, ORDERED_GROUPS, rowsOf, str, type DepartmentOption, type FormValues, type RowGroup } from './item-form-values'
 
 export type ItemFormProps = {
   lang: Lang
@@ -39,6 +39,7 @@ export function ItemForm(p: ItemFormProps) {
   return (
     <form method="post" action={p.action} novalidate class="item-form">
       <CsrfField token={p.csrfToken} />
+      {ORDERED_GROUPS.map((g) => (str(values, `order-${g}`) ? <input type="hidden" name={`order-${g}`} value={str(values, `order-${g}`)} /> : null))}
       {p.expectedVersion !== undefined ? <input type="hidden" name="expectedVersion" value={String(p.expectedVersion)} /> : null}
 
       <Fieldset legend={t(lang, '基本信息', 'Basic information')} id="section-basic">
