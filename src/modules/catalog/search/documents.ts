@@ -7,6 +7,7 @@ export type DocMeta = {
   id: string
   code: string
   name: string
+  /** Normalised name without punctuation, for the whole-query-in-name bonus. */
   nameNorm: string
   type: IndexRow['record']['type']
   departmentName: string
@@ -71,7 +72,7 @@ export function docTerms(r: IndexRow, cache?: Map<string, FieldTerms>): DocTerms
     id: r.id,
     code: r.code,
     name: rec.name,
-    nameNorm: normalize(rec.name),
+    nameNorm: normalize(rec.name).replace(/[^\u3400-\u9fffa-z0-9]+/g, ''),
     type: rec.type,
     departmentName: r.departmentName,
     departmentSlug: r.departmentSlug,

@@ -1,7 +1,7 @@
 import type { IndexRow } from '../catalog-queries'
 import { docTerms, FIELD_B, FIELD_WEIGHT, type DocMeta, type DocTerms, type FieldTerms } from './documents'
 import { PinyinLexicon } from './lexicon'
-import { FIELD, Posting, type FieldName } from './postings'
+import { CORE, FIELD, Posting, type FieldName } from './postings'
 
 const K1 = 1.2
 const STRONG: ReadonlySet<FieldName> = new Set<FieldName>(['name', 'keywords', 'result', 'themes', 'materials'])
@@ -11,9 +11,14 @@ const STRONG: ReadonlySet<FieldName> = new Set<FieldName>(['name', 'keywords', '
  * term with a precomputed BM25F saturated term frequency, and the pinyin lexicon of the vocabulary.
  */
 export class InvertedIndex {
+  /** Postings where the term is in a core field (name, keywords, result, themes, description). */
   readonly postings = new Map<string, Posting>()
+  /** Postings where the term occurs only in materials, legal basis or department. */
+  readonly weak = new Map<string, Posting>()
   readonly lexicon = new PinyinLexicon()
   docs: DocMeta[] = []
+  /** Popularity per slot as a typed array, for the tie-break prior in the hot loop. */
+  pop = new Float32Array(1024)
   alive = new Uint8Array(1024)
   private readonly slotById = new Map<string, number>()
   private readonly slotByCode = new Map<string, number>()
@@ -48,8 +53,16 @@ export class InvertedIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
   has(term: string): boolean {
-    const p = this.postings.get(term)
-    return p !== undefined && p.n > 0
+    return (this.postings.get(term)?.n ?? 0) > 0 || (this.weak.get(term)?.n ?? 0) > 0
+  }
+  /** Document frequency for IDF: items where the term is part of what the item is. */
+  df(term: string): number {
+    return this.postings.get(term)?.n ?? 0
+  }
+  /** Weak postings are skipped when the term is in the materials of a large share of the catalogue. */
+  weakPostings(term: string): Posting | undefined {
+    const p = this.weak.get(term)
+    return p && p.n <= Math.max(2000, this.live * 0.02) ? p : undefined
   }
 
   private remove(id: string): void {
@@ -68,7 +81,11 @@ export class InvertedIndex {
       const a = new Uint8Array(this.alive.length * 2)
       a.set(this.alive)
       this.alive = a
+      const p = new Float32Array(this.alive.length)
+      p.set(this.pop)
+      this.pop = p
     }
+    this.pop[slot] = 1 + 0.02 * Math.log10(1 + Math.max(0, d.meta.popularity))
     this.alive[slot] = 1
     this.slotById.set(d.meta.id, slot)
     this.slotByCode.set(d.meta.code, slot)
@@ -89,8 +106,9 @@ export class InvertedIndex {
       if (ft.spans) for (const span of ft.spans) this.lexicon.add(span, true)
     }
     for (const [term, a] of acc) {
-      let p = this.postings.get(term)
-      if (!p) { p = new Posting(); this.postings.set(term, p) }
+      const map = a.mask & CORE ? this.postings : this.weak
+      let p = map.get(term)
+      if (!p) { p = new Posting(); map.set(term, p) }
       p.push(slot, (a.tf * (K1 + 1)) / (a.tf + K1), a.mask)
     }
   }
@@ -100,10 +118,12 @@ export class InvertedIndex {
     const remap = new Int32Array(this.docs.length).fill(-1)
     const docs: DocMeta[] = []
     for (let s = 0; s < this.docs.length; s++) if (this.alive[s]) { remap[s] = docs.length; docs.push(this.docs[s]!) }
-    for (const [t, p] of this.postings) { p.compact(remap); if (p.n === 0) this.postings.delete(t) }
+    for (const map of [this.postings, this.weak]) for (const [t, p] of map) { p.compact(remap); if (p.n === 0) map.delete(t) }
     this.docs = docs
     this.alive = new Uint8Array(Math.max(1024, docs.length * 2))
     this.alive.fill(1, 0, docs.length)
+    this.pop = new Float32Array(this.alive.length)
+    docs.forEach((d, i) => { this.pop[i] = 1 + 0.02 * Math.log10(1 + Math.max(0, d.popularity)) })
     this.slotById.clear(); this.slotByCode.clear()
     docs.forEach((d, i) => { this.slotById.set(d.id, i); this.slotByCode.set(d.code, i) })
   }

@@ -5,18 +5,18 @@
 export const FIELD = { name: 1, keywords: 2, result: 4, themes: 8, department: 16, materials: 32, description: 64, legal: 128 } as const
 export type FieldName = keyof typeof FIELD
 /**
- * Fields that say what an item is. 居民身份证 is a required material of most items; counting those would make
- * it look like a common word and drown "身份证" queries, so document frequency counts only these fields.
+ * Fields that say what an item IS. 居民身份证 is a required material of most items: postings where a term
+ * occurs only outside these fields (materials, legal basis, department) are kept apart — they do not count
+ * towards document frequency (else "身份证" would look like a common word) and, for terms that are everywhere
+ * in those fields, are skipped at query time.
  */
-const CORE = FIELD.name | FIELD.keywords | FIELD.result | FIELD.themes | FIELD.description
+export const CORE = FIELD.name | FIELD.keywords | FIELD.result | FIELD.themes | FIELD.description
 
 export class Posting {
   docs: Int32Array
   sat: Float32Array
   mask: Uint8Array
   n = 0
-  /** Items where the term is part of what the item IS (not only a material, legal basis or department): its IDF base. */
-  core = 0
   constructor(cap = 4) {
     this.docs = new Int32Array(cap)
     this.sat = new Float32Array(cap)
@@ -33,7 +33,6 @@ export class Posting {
     this.sat[this.n] = sat
     this.mask[this.n] = mask
     this.n++
-    if (mask & CORE) this.core++
   }
   /** Drops dead slots and renumbers live ones (remap[old] = new, or -1). */
   compact(remap: Int32Array): void {
@@ -47,7 +46,5 @@ export class Posting {
       w++
     }
     this.n = w
-    this.core = 0
-    for (let r = 0; r < w; r++) if (this.mask[r]! & CORE) this.core++
   }
 }

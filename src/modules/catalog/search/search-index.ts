@@ -5,9 +5,8 @@ import type { DocMeta, FieldTerms } from './documents'
 import { makeFilter } from './filters'
 import { InvertedIndex } from './inverted-index'
 import { parseQuery } from './query'
-import { Ranker, type Scored } from './ranker'
+import { Ranker } from './ranker'
 import { SynonymDictionary } from './synonyms'
-import { topK } from './top-k'
 import type { CatalogSearch, SearchHit, SearchQuery, SearchResult } from './types'
 
 /**
@@ -17,8 +16,8 @@ import type { CatalogSearch, SearchHit, SearchQuery, SearchResult } from './type
  */
 export type SearchOptions = { refreshMs?: number; onError?: (err: unknown) => void; onLoaded?: (info: { items: number; ms: number }) => void }
 
-/** Drop results scoring below this share of the best one: they matched only a minor word. */
-const RELATIVE_CUTOFF = 0.12
+/** The whole-query-in-name bonus re-ranks at least this many of the best candidates. */
+const RERANK = 200
 const BATCH = 5000
 
 export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSearch {
@@ -92,26 +91,31 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
     const raw = q.q ?? ''
     if (!raw.trim()) return browse(q, accept)
     const parsed = parseQuery(raw, ix, synonyms)
-    let scored: Scored[] = ranker.score(parsed.concepts, (s) => !accept || accept(ix.docs[s]!))
-    const codeSlot = ix.slotOfCode(raw.trim().toUpperCase()) ?? ix.slotOfCode(raw.trim())
-    if (scored.length) {
-      const t = parsed.text
-      for (const s of scored) {
-        const name = ix.docs[s.slot]!.nameNorm.replace(/[^\u3400-\u9fffa-z0-9]+/g, '')
-        if (t.length >= 2 && name === t) s.score *= 1.5
-        else if (t.length >= 2 && name.includes(t)) s.score *= 1.2
-      }
-      const max = Math.max(...scored.map((s) => s.score))
-      scored = scored.filter((s) => s.score >= max * RELATIVE_CUTOFF)
-    }
-    if (codeSlot !== undefined && ix.alive[codeSlot] && (!accept || accept(ix.docs[codeSlot]!))) {
-      scored = [{ slot: codeSlot, score: Infinity }, ...scored.filter((s) => s.slot !== codeSlot)]
-    }
     const start = (q.page - 1) * q.pageSize
-    const page = topK(scored, start + q.pageSize, byPopularity).slice(start)
+    const filter = accept ? (slot: number) => accept(ix.docs[slot]!) : undefined
+    const ranked = ranker.score(parsed.concepts, filter, Math.max(RERANK, start + q.pageSize), byPopularity)
+    // An item whose name is the query, or contains it whole, is what was asked for.
+    const t = parsed.text
+    if (t.length >= 2) {
+      for (const s of ranked.top) {
+        const name = ix.docs[s.slot]!.nameNorm
+        if (name === t) s.score *= 1.5
+        else if (name.includes(t)) s.score *= 1.2
+      }
+      ranked.top.sort((a, b) => b.score - a.score || byPopularity(a.slot, b.slot))
+    }
+    let scored = ranked.top
+    let total = ranked.total
+    const codeSlot = ix.slotOfCode(raw.trim().toUpperCase()) ?? ix.slotOfCode(raw.trim())
+    if (codeSlot !== undefined && ix.alive[codeSlot] && (!accept || accept(ix.docs[codeSlot]!))) {
+      const had = scored.some((s) => s.slot === codeSlot)
+      scored = [{ slot: codeSlot, score: Infinity }, ...scored.filter((s) => s.slot !== codeSlot)]
+      if (!had) total++
+    }
+    const page = scored.slice(start, start + q.pageSize)
     return {
       items: page.map((s) => hit(ix.docs[s.slot]!, Number.isFinite(s.score) ? s.score : 1000)),
-      total: scored.length,
+      total,
       page: q.page,
       pageSize: q.pageSize,
       mode: 'relevance',
