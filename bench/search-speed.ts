@@ -15,7 +15,7 @@ import { parseConfig } from '../src/platform/config'
 import { openDatabase } from '../src/platform/database'
 import { createLogger } from '../src/platform/logger'
 import { migrateToLatest } from '../src/platform/migrations'
-import { createCatalogSearch, importCatalog, type ServiceItemRecord } from '../src/modules/catalog'
+import { createCatalogSearch, importCatalog, seedSearchSynonyms, type ServiceItemRecord } from '../src/modules/catalog'
 import type { Deps } from '../src/deps'
 
 const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : def }
@@ -68,6 +68,8 @@ if (!existsSync(join(dir, '.bench-imported'))) {
   if (report.failed) console.log(report.errors.slice(0, 5))
   writeFileSync(join(dir, '.bench-imported'), String(report.lines))
 }
+
+await seedSearchSynonyms(h.db) // the curated dictionary, as a seeded deployment has it (idempotent)
 
 // ---- index + serve --------------------------------------------------------------------------------------
 global.gc?.()

@@ -131,20 +131,31 @@ export class Ranker {
   private multi(terms: string[], w: number, ci: number) {
     const { altSum, altMax, altCnt, altMask, local } = this
     let nLocal = 0
-    for (const t of terms) {
+    // Rarest term first. A common term (in >10% of items: 登记, 申请) then only adds to items a rarer term of
+    // the same alternative already found — an item with only 登记 would score ~nothing here anyway, and
+    // skipping it keeps phrase alternatives cheap on large catalogues.
+    const ordered = [...terms].sort((a, b) => this.ix.df(a) - this.ix.df(b))
+    const common = Math.max(50, this.ix.size * 0.1)
+    ordered.forEach((t, ti) => {
       const idf = this.ix.idf(this.ix.df(t))
+      const onlyKnown = ti > 0 && this.ix.df(t) > common
       for (const p of this.lists(t)) {
+        const { docs, sat, mask } = p
         for (let k = 0; k < p.n; k++) {
-          const d = p.docs[k]!
-          if (altCnt[d] === 0) { local[nLocal++] = d; altMask[d] = 0xff }
-          const ts = idf * p.sat[k]!
+          const d = docs[k]!
+          if (altCnt[d] === 0) {
+            if (onlyKnown) continue
+            local[nLocal++] = d
+            altMask[d] = 0xff
+          }
+          const ts = idf * sat[k]!
           altSum[d] = altSum[d]! + ts
           if (ts > altMax[d]!) altMax[d] = ts
           altCnt[d] = altCnt[d]! + 1
-          altMask[d] = altMask[d]! & p.mask[k]!
+          altMask[d] = altMask[d]! & mask[k]!
         }
       }
-    }
+    })
     const n = terms.length
     const best = this.best[ci]!, inName = this.inName[ci]!
     for (let i = 0; i < nLocal; i++) {

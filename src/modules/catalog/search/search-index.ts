@@ -72,6 +72,9 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
     return dbb.popularity - da.popularity || (da.name < dbb.name ? -1 : da.name > dbb.name ? 1 : 0) || (da.code < dbb.code ? -1 : 1)
   }
 
+  /** Relevance ties: more popular first, then catalogue order — numbers only (this runs in the ranking hot loop). */
+  const tieBreak = (a: number, b: number) => ix.pop[b]! - ix.pop[a]! || a - b
+
   const browse = (q: SearchQuery, accept: ((d: DocMeta) => boolean) | undefined): SearchResult => {
     popular ??= ix.docs.map((_, s) => s).filter((s) => ix.alive[s]).sort(byPopularity)
     const start = (q.page - 1) * q.pageSize
@@ -93,7 +96,7 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
     const parsed = parseQuery(raw, ix, synonyms)
     const start = (q.page - 1) * q.pageSize
     const filter = accept ? (slot: number) => accept(ix.docs[slot]!) : undefined
-    const ranked = ranker.score(parsed.concepts, filter, Math.max(RERANK, start + q.pageSize), byPopularity)
+    const ranked = ranker.score(parsed.concepts, filter, Math.max(RERANK, start + q.pageSize), tieBreak)
     // An item whose name is the query, or contains it whole, is what was asked for.
     const t = parsed.text
     if (t.length >= 2) {
@@ -102,7 +105,7 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
         if (name === t) s.score *= 1.5
         else if (name.includes(t)) s.score *= 1.2
       }
-      ranked.top.sort((a, b) => b.score - a.score || byPopularity(a.slot, b.slot))
+      ranked.top.sort((a, b) => b.score - a.score || tieBreak(a.slot, b.slot))
     }
     let scored = ranked.top
     let total = ranked.total
