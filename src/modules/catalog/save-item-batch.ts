@@ -3,7 +3,8 @@ import { recordAuditBatch, type Actor, type AuditInput } from '../../platform/au
 import type { Executor } from '../../platform/database'
 import type { ServiceItemsTable } from '../../platform/schema'
 import { uuidv7 } from '../../platform/ids'
-import { ensureDepartment, ensureThemes, type SaveCache, type SaveItemResult } from './save-item'
+import { ensureDepartment, ensureThemes, type SaveCache } from './item-references'
+import type { SaveItemResult } from './save-item'
 import { contentHash, effectiveStatus, orderRecord, type ServiceItemRecord } from './service-item'
 
 /**
