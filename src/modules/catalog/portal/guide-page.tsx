@@ -43,7 +43,11 @@ export function GuidePage({ lang, item, department, themes }: Props) {
       <h1><Zh lang={lang}>{r.name}</Zh></h1>
       <p class="tags">
         <Tag>{typeLabel(lang, r.type)}</Tag>
-        {onlineBadge(lang, r.onlineLevel) ? <Tag tone={(r.onlineLevel ?? 0) >= 3 ? 'success' : 'neutral'}>{onlineBadge(lang, r.onlineLevel)}</Tag> : null}
+        {r.visitsRequired === 0 && (r.onlineLevel ?? 4) < 4 ? (
+          <Tag tone="success">{t(lang, '零跑动', 'No visit needed')}</Tag>
+        ) : onlineBadge(lang, r.onlineLevel) ? (
+          <Tag tone={(r.onlineLevel ?? 0) >= 3 ? 'success' : 'neutral'}>{onlineBadge(lang, r.onlineLevel)}</Tag>
+        ) : null}
         {r.audience.map((a) => <Tag tone="info">{audienceLabel(lang, a)}</Tag>)}
       </p>
       {item.status === 'suspended' ? (

@@ -36,7 +36,7 @@ export function HomePage({ lang, popular, themes, departments, published }: Prop
         <p>{t(lang, `用日常的话说出您要办的事，在 ${published} 项服务中为您查找。`, `Say what you need in everyday words; we search ${published} services for you.`)}</p>
         <form class="hero-search" action="/search" method="get" role="search">
           <label for="home-q" class="visually-hidden">{t(lang, '您要办什么事？', 'What do you need to do?')}</label>
-          <input id="home-q" name="q" type="search" maxlength={100} placeholder={t(lang, '例如：开饭店、补身份证', 'e.g. open a restaurant, lost ID card')} />
+          <input id="home-q" name="q" type="search" maxlength={100} placeholder={t(lang, '如：开饭店', 'e.g. open a restaurant')} />
           <button type="submit" class="button button-primary">{t(lang, '搜索', 'Search')}</button>
         </form>
         <p class="hero-links">
