@@ -7,6 +7,10 @@
  * The request mix is half the labelled queries and half a long tail of distinct queries (item name + place,
  * word pairs), so the engine's result cache (default 2000 entries; --cache 0 disables) cannot hold them all.
  * Usage: npx tsx bench/search-speed.ts [--items 100000] [--seconds 20] [--connections 50] [--rate 1000] [--cache 2000] [--db DIR (reuse)]
+ *   --serve PORT: build the index, measure the engine, then keep serving on PORT (no load run) so the server can
+ *   be profiled, e.g. `node --cpu-prof --import tsx bench/search-speed.ts --db DIR --serve 3999`, driven by
+ *   `node --import tsx bench/search-speed-load.ts http://127.0.0.1:3999 DIR/paths.json 15 10 0`; stop it with
+ *   SIGINT (it exits cleanly, so the profile is written).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -28,6 +32,7 @@ const CONNECTIONS = Number(arg('connections', '50'))
 const RATE = Number(arg('rate', '1000'))
 const CACHE = Number(arg('cache', '2000'))
 const keep = arg('db', '')
+const SERVE = Number(arg('serve', '0'))
 const dir = keep || mkdtempSync(join(tmpdir(), 'yiwang-speed-'))
 const mb = (n: number) => `${Math.round(n / 1048576)} MB`
 
@@ -90,7 +95,7 @@ console.log(`index: ${search.size()} published items in ${(buildMs / 1000).toFix
 const config = { ...parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost' }), databaseUrl: undefined }
 const deps: Deps = { config, db: h.db, dbKind: 'pglite', log: createLogger('silent'), search }
 const app = buildApp(deps)
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+const server = serve({ fetch: app.fetch, port: SERVE, hostname: '127.0.0.1' })
 await new Promise((r) => server.once('listening', r))
 const port = (server.address() as { port: number }).port
 
@@ -121,6 +126,20 @@ console.log(`engine only, uncached (${lat.length} distinct searches): p50 ${pct(
 
 const pathsFile = join(dir, 'paths.json')
 writeFileSync(pathsFile, JSON.stringify(paths))
+if (SERVE) {
+  // --profile FILE: CPU profile of the serving phase only (index build excluded), written on SIGINT.
+  const profile = arg('profile', '')
+  const { Session } = await import('node:inspector/promises')
+  const session = new Session()
+  if (profile) { session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start') }
+  console.log(`serving on http://127.0.0.1:${port} (paths in ${pathsFile}); SIGINT stops`)
+  await new Promise<void>((r) => process.once('SIGINT', () => r()))
+  if (profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile))
+  server.close()
+  search.close()
+  await h.close()
+  process.exit(0)
+}
 async function load(connections: number, rate: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./search-speed-load.ts', import.meta.url).pathname, `http://127.0.0.1:${port}`, pathsFile, String(SECONDS), String(connections), String(rate)], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''

@@ -20,6 +20,8 @@ export class InvertedIndex {
   /** Popularity per slot as a typed array, for the tie-break prior in the hot loop. */
   pop = new Float32Array(1024)
   alive = new Uint8Array(1024)
+  /** Largest popularity prior of any slot ever indexed (an upper bound for the ranker's pruning). */
+  maxPop = 1
   private readonly slotById = new Map<string, number>()
   private readonly slotByCode = new Map<string, number>()
   private live = 0
@@ -86,6 +88,7 @@ export class InvertedIndex {
       this.pop = p
     }
     this.pop[slot] = 1 + 0.02 * Math.log10(1 + Math.max(0, d.meta.popularity))
+    if (this.pop[slot]! > this.maxPop) this.maxPop = this.pop[slot]!
     this.alive[slot] = 1
     this.slotById.set(d.meta.id, slot)
     this.slotByCode.set(d.meta.code, slot)

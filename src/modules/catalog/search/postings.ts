@@ -1,6 +1,8 @@
 /**
  * One term's postings: parallel typed arrays (doc slot, saturated field-weighted term frequency, field
  * bit mask) that grow by doubling — about 9 bytes per (term, item) pair, so 100,000 items fit comfortably.
+ * Slots are appended in increasing order (an item's new version gets a new, higher slot; compaction keeps the
+ * order), so `docs` is sorted ascending — the ranker relies on that to intersect lists by galloping search.
  */
 export const FIELD = { name: 1, keywords: 2, result: 4, themes: 8, department: 16, materials: 32, description: 64, legal: 128 } as const
 export type FieldName = keyof typeof FIELD
@@ -17,6 +19,8 @@ export class Posting {
   sat: Float32Array
   mask: Uint8Array
   n = 0
+  /** Largest `sat` ever pushed: an upper bound for dynamic pruning (it may only be stale-high after compaction). */
+  maxSat = 0
   constructor(cap = 4) {
     this.docs = new Int32Array(cap)
     this.sat = new Float32Array(cap)
@@ -32,6 +36,7 @@ export class Posting {
     this.docs[this.n] = doc
     this.sat[this.n] = sat
     this.mask[this.n] = mask
+    if (this.sat[this.n]! > this.maxSat) this.maxSat = this.sat[this.n]!
     this.n++
   }
   /** Drops dead slots and renumbers live ones (remap[old] = new, or -1). */
