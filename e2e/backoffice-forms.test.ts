@@ -1,0 +1,76 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Browser } from 'playwright-core'
+import { EDITOR, launchBrowser, screenshot, startServer, visit, type Server } from './harness'
+
+/** Back-office forms in a real browser with axe on every page: validation summary, extra rows, synonyms, diff, sign-out. */
+describe('back-office forms', () => {
+  let server: Server
+  let browser: Browser
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('shows errors accessibly, keeps input, and the back office ships no JavaScript', async () => {
+    const ctx = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    try {
+      await visit(page, '/admin/login?next=%2Fadmin%2Fitems%2Fnew')
+      await page.locator('#username').fill(EDITOR.username)
+      await page.locator('#password').fill(EDITOR.password)
+      await visit(page, () => page.getByRole('button', { name: '登录' }).click())
+      assert.equal(new URL(page.url()).pathname, '/admin/items/new', 'next= brings the editor back')
+
+      await page.locator('#code').fill('E2E-TEST-0001')
+      await page.locator('#materials-0-issuer').fill('某出具单位')
+      await page.locator('#statutoryDays').fill('二十')
+      await visit(page, () => page.getByRole('button', { name: '保存为草稿' }).click(), { status: 400 })
+      const summary = page.locator('.error-summary')
+      assert.ok(await summary.isVisible())
+      const links = await summary.locator('a').allInnerTexts()
+      assert.ok(links.some((l) => l.startsWith('事项名称')), links.join(' | '))
+      assert.ok(links.some((l) => l.includes('材料名称') && l.includes('第 1 行')), links.join(' | '))
+      assert.equal(await page.locator('#materials-0-issuer').inputValue(), '某出具单位')
+      await screenshot(page, 'admin-new-item-errors')
+      // Every summary link lands on an element of the page (a field, or the first box of a group).
+      const n = await summary.locator('a').count()
+      for (let i = 0; i < n; i++) {
+        const href = await summary.locator('a').nth(i).getAttribute('href')
+        assert.equal(await page.locator(href!).count(), 1, `target of ${href}`)
+      }
+      assert.equal(await page.locator('script').count(), 0, 'back-office pages work without scripts')
+      await summary.locator('a[href="#name"]').click()
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'name', 'the summary link moves focus to the field')
+
+      await visit(page, () => page.getByRole('button', { name: '再添加 3 行材料' }).click())
+      assert.ok(await page.locator('#materials-5-name').isVisible())
+
+      await visit(page, '/admin?status=published&q=%E7%99%BB%E8%AE%B0')
+      assert.match(await page.locator('main').innerText(), /共 \d+ 个事项/)
+      const first = page.locator('table tbody tr a').first()
+      await visit(page, () => first.click())
+      await visit(page, () => page.getByRole('link', { name: '修改事项内容' }).click())
+      await page.locator('#hours').fill('工作日 9:00-17:00（节假日除外）')
+      await visit(page, () => page.getByRole('button', { name: '保存修改' }).click())
+      await visit(page, () => page.getByRole('link', { name: '与上一版比较' }).click())
+      assert.match(await page.locator('table.diff').innerText(), /办理时间/)
+      await screenshot(page, 'admin-diff')
+
+      await visit(page, '/admin/synonyms')
+      await visit(page, () => page.getByRole('button', { name: '新增' }).click(), { status: 400 })
+      assert.ok(await page.locator('#phrase-error').isVisible())
+
+      await visit(page, () => page.getByRole('button', { name: '退出登录' }).click())
+      assert.equal(new URL(page.url()).pathname, '/admin/login')
+      await visit(page, '/admin')
+      assert.equal(new URL(page.url()).pathname, '/admin/login', 'signed out for real')
+    } finally {
+      await ctx.close()
+    }
+  })
+})
