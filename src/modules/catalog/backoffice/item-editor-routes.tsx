@@ -9,7 +9,8 @@ import { getStaff, requireStaff } from '../../identity'
 import { getItemByCode, listDepartments, listThemes, regionCodes, type ItemRow } from '../catalog-queries'
 import { validateItem } from '../item-validation'
 import { saveItem } from '../save-item'
-import { fieldLabel, inLang } from './field-labels'
+import { FIELD_LABELS, fieldLabel, inLang } from './field-labels'
+import { FIELD_ORDER } from '../service-item'
 import { ItemForm } from './item-form'
 import { fieldIdOf, formToRecord, labelKeyOfId, recordToForm, str, type DepartmentOption, type FormValues, type RowGroup } from './item-form-values'
 import { renderAdmin } from './admin-page'
@@ -32,6 +33,15 @@ function summaryMessage(lang: Lang, e: FieldError): string {
   return `${group}${fieldLabel(lang, key)}${rowText}：${inLang(lang, e.message)}`
 }
 
+/** Where a field sits in the form (schema order, then row, then column), so the summary reads top to bottom. */
+function formPosition(id: string): number {
+  const { key, row } = labelKeyOfId(id)
+  const [top, sub] = key.split('.')
+  const i = (FIELD_ORDER as string[]).indexOf(top === 'region' ? 'region' : top!)
+  const sub_ = sub ? Object.keys(FIELD_LABELS).indexOf(key) : 0
+  return (i < 0 ? FIELD_ORDER.length : i) * 1_000_000 + (row ?? 0) * 1000 + Math.max(0, sub_)
+}
+
 /** The schema's "missing required field" names the JSON key; on a form, say it plainly. */
 function friendly(message: string): string {
   return message.startsWith('缺少必填字段') ? '此项必填，请填写或选择。 This field is required.' : message
@@ -48,7 +58,7 @@ async function renderForm(c: Context<AppEnv>, deps: Deps, p: FormPage): Promise<
   const errors = p.errors ?? []
   const byId = new Map<string, string>()
   for (const e of errors) if (!byId.has(e.field)) byId.set(e.field, inLang(lang, e.message))
-  const summary: SummaryError[] = errors.map((e) => ({ href: e.field, message: summaryMessage(lang, e) }))
+  const summary: SummaryError[] = [...errors].sort((a, b) => formPosition(a.field) - formPosition(b.field)).map((e) => ({ href: e.field, message: summaryMessage(lang, e) }))
   if (p.conflict) summary.unshift({ href: 'conflict', message: inLang(lang, p.conflict.message) })
   const code = p.item?.code
   const title = p.mode === 'new' ? t(lang, '新建事项', 'New service item') : t(lang, `修改事项：${p.item?.name ?? ''}`, `Edit: ${p.item?.name ?? ''}`)
