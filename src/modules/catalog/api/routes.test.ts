@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -23,8 +24,9 @@ describe('catalogue open API', () => {
     const r = await importCatalog(t.db, FIXTURE)
     assert.equal(r.failed, 0)
     // Popularity decides the empty-query order.
-    await t.db.updateTable('service_items').set({ popularity: 900 }).where('code', '=', 'CD-MZJ-0001').execute()
-    await t.db.updateTable('service_items').set({ popularity: 500 }).where('code', '=', 'CD-WGL-0001').execute()
+    // (bumping search_rev, as the seed does, so the search index picks the change up)
+    await t.db.updateTable('service_items').set({ popularity: 900, search_rev: sql`nextval('catalog_search_rev')` }).where('code', '=', 'CD-MZJ-0001').execute()
+    await t.db.updateTable('service_items').set({ popularity: 500, search_rev: sql`nextval('catalog_search_rev')` }).where('code', '=', 'CD-WGL-0001').execute()
     await t.deps.search.refresh()
   })
   after(async () => t.close())

@@ -97,7 +97,9 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
   const refresh = (force = false): Promise<void> => {
     const prev = running ?? Promise.resolve()
     const next = prev.catch(() => undefined).then(() => refreshOnce(force))
-    running = next.finally(() => { if (running === next) running = undefined })
+    // The bookkeeping promise must not reject on its own: callers handle `next`, and a failed refresh (e.g. the
+    // database closing under a timer tick) must never surface as an unhandled rejection.
+    running = next.finally(() => { if (running === next) running = undefined }).catch(() => undefined)
     return next
   }
 
