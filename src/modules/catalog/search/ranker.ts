@@ -110,6 +110,9 @@ export class Ranker {
 
     // `lb`: the best partial score so far among accepted items — a lower bound of the final best score.
     let lb = 0
+    if (cs.length === 1) return this.one(this.vector(cs[0]!), accept, k)
+    /** Items that led a concept: their partial scores give `lb` (any item's partial score is a lower bound). */
+    const leaders: number[] = []
     for (let j = 0; j < order.length; j++) {
       const ci = order[j]!
       if (!this.restricted && lb > 0) {
@@ -126,6 +129,7 @@ export class Ranker {
       const m = this.restricted ? this.intersect(v.docs, v.n, this.known, this.nKnown, seen) : v.n
       const wgt = cw[ci]!
       const track = !this.restricted && j < order.length - 1
+      let lead = -1, leadB = 0
       for (let i = 0; i < m; i++) {
         const x: number = this.restricted ? pos[i]! : i
         const d: number = v.docs[x]!
@@ -134,7 +138,11 @@ export class Ranker {
         acc[a + 1] = acc[a + 1]! + wgt
         if (v.name[x]) acc[a + 2] = acc[a + 2]! + wgt
         if (!seen[d]) { seen[d] = 1; touched[this.nTouched++] = d }
-        if (track && alive[d] && (!accept || accept(d))) { const s = scoreOf(d); if (s > lb) lb = s }
+        if (track && v.best[x]! > leadB && alive[d] && (!accept || accept(d))) { lead = d; leadB = v.best[x]! }
+      }
+      if (track) {
+        if (lead >= 0) leaders.push(lead)
+        for (const d of leaders) { const s = scoreOf(d); if (s > lb) lb = s }
       }
     }
 
@@ -214,6 +222,33 @@ export class Ranker {
       }
     }
     return v
+  }
+
+  /** A one-concept query: the vector is the result (coverage is 1; the name share is all or nothing). */
+  private one(v: Vec, accept: ((slot: number) => boolean) | undefined, k: number): Ranked {
+    const { alive, pop } = this.ix
+    const final = this.oneScores(v.n)
+    let max = 0
+    for (let i = 0; i < v.n; i++) {
+      const d = v.docs[i]!
+      const s = !alive[d] || (accept && !accept(d)) ? 0 : Math.fround(v.best[i]! * (0.2 + 0.8 * 1 * 1) * (1 + 0.5 * (v.name[i] ? 1 : 0)) * pop[d]!)
+      final[i] = s
+      if (s > max) max = s
+    }
+    const floor = max * RELATIVE_CUTOFF
+    const heap = new TopK(k, pop)
+    let total = 0
+    for (let i = 0; i < v.n; i++) {
+      const sc = final[i]!
+      if (sc > 0 && sc >= floor) { total++; heap.offer(v.docs[i]!, sc) }
+    }
+    return { total, top: heap.sorted() }
+  }
+
+  private oneBuf = new Float32Array(0)
+  private oneScores(n: number): Float32Array {
+    if (this.oneBuf.length < n) this.oneBuf = new Float32Array(Math.max(n, this.cap))
+    return this.oneBuf
   }
 
   /** From now on only items already met are scored: `known` = them, ascending. */
