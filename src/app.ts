@@ -1,8 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { compress } from 'hono/compress'
 import type { Deps } from './deps'
 import type { AppEnv } from './platform/http/context'
-import { language, requestContext, securityHeaders } from './platform/http/middleware'
+import { compression, language, requestContext, securityHeaders } from './platform/http/middleware'
 import { registerAssets } from './platform/http/assets'
 import { problemOf, ValidationError } from './platform/errors'
 import { ping } from './platform/database'
@@ -22,7 +21,7 @@ export function buildApp(deps: Deps) {
     },
   })
   app.use(requestContext(deps.log))
-  app.use(compress())
+  app.use(compression())
   app.use(securityHeaders())
   app.use(language())
 
