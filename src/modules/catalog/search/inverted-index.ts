@@ -20,6 +20,10 @@ export class InvertedIndex {
   /** Popularity per slot as a typed array, for the tie-break prior in the hot loop. */
   pop = new Float32Array(1024)
   alive = new Uint8Array(1024)
+  /** Per slot, the id of its normalised name in `names` (many items share a name: the same service per county). */
+  nameId = new Int32Array(1024)
+  readonly names: string[] = []
+  private readonly nameIds = new Map<string, number>()
   /** Largest popularity prior of any slot ever indexed (an upper bound for the ranker's pruning). */
   maxPop = 1
   private readonly slotById = new Map<string, number>()
@@ -67,6 +71,12 @@ export class InvertedIndex {
     return p && p.n <= Math.max(2000, this.live * 0.02) ? p : undefined
   }
 
+  private nameIdOf(name: string): number {
+    let id = this.nameIds.get(name)
+    if (id === undefined) { id = this.names.length; this.names.push(name); this.nameIds.set(name, id) }
+    return id
+  }
+
   private remove(id: string): void {
     const slot = this.slotById.get(id)
     if (slot === undefined) return
@@ -86,7 +96,11 @@ export class InvertedIndex {
       const p = new Float32Array(this.alive.length)
       p.set(this.pop)
       this.pop = p
+      const n = new Int32Array(this.alive.length)
+      n.set(this.nameId)
+      this.nameId = n
     }
+    this.nameId[slot] = this.nameIdOf(d.meta.nameNorm)
     this.pop[slot] = 1 + 0.02 * Math.log10(1 + Math.max(0, d.meta.popularity))
     if (this.pop[slot]! > this.maxPop) this.maxPop = this.pop[slot]!
     this.alive[slot] = 1
@@ -126,7 +140,8 @@ export class InvertedIndex {
     this.alive = new Uint8Array(Math.max(1024, docs.length * 2))
     this.alive.fill(1, 0, docs.length)
     this.pop = new Float32Array(this.alive.length)
-    docs.forEach((d, i) => { this.pop[i] = 1 + 0.02 * Math.log10(1 + Math.max(0, d.popularity)) })
+    this.nameId = new Int32Array(this.alive.length)
+    docs.forEach((d, i) => { this.pop[i] = 1 + 0.02 * Math.log10(1 + Math.max(0, d.popularity)); this.nameId[i] = this.nameIdOf(d.nameNorm) })
     this.slotById.clear(); this.slotByCode.clear()
     docs.forEach((d, i) => { this.slotById.set(d.id, i); this.slotByCode.set(d.code, i) })
   }

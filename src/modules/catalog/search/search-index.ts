@@ -66,17 +66,20 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
 
   const loadItems = async () => {
     const cache = new Map<string, FieldTerms>()
+    let changed = false
     const resultCache = cachedResults
     for (;;) {
       const rows = await itemsChangedSince(db, rev, BATCH)
       if (!rows.length) break
       ix.apply(rows, cache)
       rev = Math.max(rev, ...rows.map((r) => r.rev))
-      popular = undefined
+      changed = true
       resultCache.clear()
       ranker.invalidate()
       if (rows.length < BATCH) break
     }
+    // The browse order (empty query) is rebuilt here, when the catalogue changed, not on a visitor's request.
+    if (changed) popular = popularOrder()
   }
   const loadSynonyms = async (force: boolean) => {
     const r = await db
@@ -107,16 +110,23 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
     id: d.id, code: d.code, name: d.name, type: d.type, departmentName: d.departmentName, departmentSlug: d.departmentSlug,
     audience: d.audience, themes: d.themes, regionCode: d.regionCode, onlineLevel: d.onlineLevel, summary: d.summary, score: Math.round(score * 1000) / 1000,
   })
-  const byPopularity = (a: number, b: number) => {
-    const da = ix.docs[a]!, dbb = ix.docs[b]!
-    return dbb.popularity - da.popularity || (da.name < dbb.name ? -1 : da.name > dbb.name ? 1 : 0) || (da.code < dbb.code ? -1 : 1)
+  /** Browse order: most popular first, then by name, then code. Names compared once per distinct name. */
+  const popularOrder = (): number[] => {
+    const live = ix.docs.map((_, s) => s).filter((s) => ix.alive[s])
+    const byName = new Map<string, number>()
+    for (const s of live) byName.set(ix.docs[s]!.name, 0)
+    ;[...byName.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).forEach((n, i) => byName.set(n, i))
+    const codeRank = new Map(live.map((s) => ix.docs[s]!.code).sort().map((c, i) => [c, i]))
+    const pop = new Float64Array(ix.slots), rank = new Int32Array(ix.slots), code = new Int32Array(ix.slots)
+    for (const s of live) { const d = ix.docs[s]!; pop[s] = d.popularity; rank[s] = byName.get(d.name)!; code[s] = codeRank.get(d.code)! }
+    return live.sort((a, b) => pop[b]! - pop[a]! || rank[a]! - rank[b]! || code[a]! - code[b]!)
   }
 
   /** Relevance ties: more popular first, then catalogue order — numbers only (this runs in the ranking hot loop). */
   const tieBreak = (a: number, b: number) => ix.pop[b]! - ix.pop[a]! || a - b
 
   const browse = (q: SearchQuery, accept: ((d: DocMeta) => boolean) | undefined): SearchResult => {
-    popular ??= ix.docs.map((_, s) => s).filter((s) => ix.alive[s]).sort(byPopularity)
+    popular ??= popularOrder()
     const start = (q.page - 1) * q.pageSize
     const items: SearchHit[] = []
     let total = 0
@@ -140,10 +150,17 @@ export function createCatalogSearch(db: DB, opts: SearchOptions = {}): CatalogSe
     // An item whose name is the query, or contains it whole, is what was asked for.
     const t = parsed.text
     if (t.length >= 2) {
+      // By name id: the top candidates often share a few names (one service run by many counties).
+      const factor = new Map<number, number>()
       for (const s of ranked.top) {
-        const name = ix.docs[s.slot]!.nameNorm
-        if (name === t) s.score *= 1.5
-        else if (name.includes(t)) s.score *= 1.2
+        const id = ix.nameId[s.slot]!
+        let f = factor.get(id)
+        if (f === undefined) {
+          const name = ix.names[id]!
+          f = name === t ? 1.5 : name.includes(t) ? 1.2 : 1
+          factor.set(id, f)
+        }
+        if (f !== 1) s.score *= f
       }
       ranked.top.sort((a, b) => b.score - a.score || tieBreak(a.slot, b.slot))
     }
