@@ -6,7 +6,7 @@
  * Two runs: as fast as 50 connections go (throughput), then paced at --rate req/s (latency at the target load).
  * The request mix is half the labelled queries and half a long tail of distinct queries (item name + place,
  * word pairs), so the engine's result cache (default 2000 entries; --cache 0 disables) cannot hold them all.
- * Usage: npx tsx bench/search-speed.ts [--items 100000] [--seconds 20] [--connections 50] [--rate 1000] [--cache 2000] [--db DIR (reuse)]
+ * Usage: npx tsx bench/search-speed.ts [--items 100000] [--seconds 20] [--connections 50] [--rate 1000] [--cache 2000] [--vectors N] [--db DIR (reuse)]
  *   --serve PORT: build the index, measure the engine, then keep serving on PORT (no load run) so the server can
  *   be profiled, e.g. `node --cpu-prof --import tsx bench/search-speed.ts --db DIR --serve 3999`, driven by
  *   `node --import tsx bench/search-speed-load.ts http://127.0.0.1:3999 DIR/paths.json 15 10 0`; stop it with
@@ -31,6 +31,8 @@ const SECONDS = Number(arg('seconds', '20'))
 const CONNECTIONS = Number(arg('connections', '50'))
 const RATE = Number(arg('rate', '1000'))
 const CACHE = Number(arg('cache', '2000'))
+/** Concept-vector cache size in (item, score) pairs; default = the engine's default (2,000,000); 0 disables. */
+const VECTORS = arg('vectors', '')
 const keep = arg('db', '')
 const SERVE = Number(arg('serve', '0'))
 const dir = keep || mkdtempSync(join(tmpdir(), 'yiwang-speed-'))
@@ -84,7 +86,7 @@ await seedSearchSynonyms(h.db) // the curated dictionary, as a seeded deployment
 // ---- index + serve --------------------------------------------------------------------------------------
 global.gc?.()
 const before = process.memoryUsage()
-const search = createCatalogSearch(h.db, { cacheSize: CACHE })
+const search = createCatalogSearch(h.db, { cacheSize: CACHE, ...(VECTORS ? { vectorCache: Number(VECTORS) } : {}) })
 const t1 = performance.now()
 await search.ready()
 const buildMs = performance.now() - t1
@@ -148,7 +150,7 @@ async function load(connections: number, rate: number) {
   await new Promise((r) => child.once('exit', r))
   clearTimeout(killer)
   const res = JSON.parse(out) as { requests: number; total: number; latency: Record<string, number>; non2xx: number; errors: number; timeouts: number }
-  console.log(`HTTP GET /api/v1/services?q=… (${connections} connections, ${rate ? `paced at ${rate} req/s` : 'as fast as possible'}, ${SECONDS} s; result cache ${CACHE}; load generator in its own process on the same 2 cores):`)
+  console.log(`HTTP GET /api/v1/services?q=… (${connections} connections, ${rate ? `paced at ${rate} req/s` : 'as fast as possible'}, ${SECONDS} s; result cache ${CACHE}, concept-vector cache ${VECTORS || 'default'}; load generator in its own process on the same 2 cores):`)
   console.log(`  ${res.requests.toFixed(0)} req/s (${res.total} requests), latency p50 ${res.latency.p50} ms, p97.5 ${res.latency.p97_5} ms, p99 ${res.latency.p99} ms, max ${res.latency.max} ms; non-2xx ${res.non2xx}, errors ${res.errors}, timeouts ${res.timeouts}`)
 }
 await load(CONNECTIONS, 0)
