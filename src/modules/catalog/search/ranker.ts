@@ -1,6 +1,8 @@
 import type { InvertedIndex } from './inverted-index'
 import { FIELD, type Posting } from './postings'
 import type { Concept } from './query'
+import { TopK } from './top-k'
+import { VectorCache, type Vec } from './vector-cache'
 
 /**
  * Scores items for parsed concepts. Per concept an item gets its best alternative (BM25F × alternative
@@ -13,7 +15,6 @@ export type Ranked = { total: number; top: Scored[] }
 const MAX_CONCEPTS = 12
 /** Concept-vector cache: (item, score) pairs kept in all, ~9 bytes each (see Ranker.vector). */
 export const DEFAULT_VECTOR_CACHE = 2_000_000
-type Vec = { docs: Int32Array; best: Float32Array; name: Uint8Array; n: number }
 /** Drop results scoring below this share of the best one: they matched only a minor word. */
 const RELATIVE_CUTOFF = 0.12
 /** Upper bounds are inflated by this much so float rounding can never prune an item that would qualify. */
@@ -51,18 +52,18 @@ export class Ranker {
   private restricted = false
   private nTouched = 0
 
-  /** Concept vectors of recent queries (see vector()), least recently used first; `vEntries` items in all. */
-  private readonly vcache = new Map<string, Vec>()
-  private vEntries = 0
+  /** Concept vectors of recent queries (see vector()), bounded by `cacheEntries` items in all. */
+  private readonly vcache: VectorCache
   private scratch: Vec = { docs: new Int32Array(0), best: new Float32Array(0), name: new Uint8Array(0), n: 0 }
 
   /** `cacheEntries`: how many (item, score) pairs the concept-vector cache may hold in all (0 = none). */
-  constructor(private readonly ix: InvertedIndex, private readonly cacheEntries = DEFAULT_VECTOR_CACHE) {}
+  constructor(private readonly ix: InvertedIndex, private readonly cacheEntries = DEFAULT_VECTOR_CACHE) {
+    this.vcache = new VectorCache(cacheEntries)
+  }
 
   /** Drops cached concept vectors (call whenever the index changes: they hold slots and idf-weighted scores). */
   invalidate(): void {
     this.vcache.clear()
-    this.vEntries = 0
   }
 
   private ensure(n: number) {
@@ -183,11 +184,7 @@ export class Ranker {
   private vector(c: Concept): Vec {
     const key = c.alts.map((a) => `${a.terms.join('+')}*${a.w}`).join('|')
     const hit = this.vcache.get(key)
-    if (hit) {
-      this.vcache.delete(key)
-      this.vcache.set(key, hit)
-      return hit
-    }
+    if (hit) return hit
     this.nC = 0
     for (const alt of c.alts) {
       if (alt.terms.length === 1) this.single(alt.terms[0]!, alt.w)
@@ -212,15 +209,7 @@ export class Ranker {
       for (let i = 0; i < nC; i++) { const d = sorted[i]!; if (d !== prev) take(d); prev = d }
     }
     v.n = n
-    if (keep) {
-      this.vcache.set(key, v)
-      this.vEntries += nC
-      for (const [k, old] of this.vcache) {
-        if (this.vEntries <= this.cacheEntries) break
-        this.vcache.delete(k)
-        this.vEntries -= old.docs.length
-      }
-    }
+    if (keep) this.vcache.put(key, v)
     return v
   }
 
@@ -400,58 +389,5 @@ export class Ranker {
       alt[a] = 0; alt[a + 1] = 0; alt[a + 2] = 0; alt[a + 3] = 0
       altOn[d] = 0
     }
-  }
-}
-
-/**
- * Bounded min-heap keeping the best k (slot, score) pairs; ties go to the higher popularity prior, then the
- * lower slot (catalogue order). Typed arrays and numeric comparisons only: it sees every qualifying item.
- */
-class TopK {
-  private readonly slots: Int32Array
-  private readonly scores: Float64Array
-  private n = 0
-  constructor(private readonly k: number, private readonly pop: Float32Array) {
-    this.slots = new Int32Array(Math.max(k, 0))
-    this.scores = new Float64Array(Math.max(k, 0))
-  }
-  /** Whether (sa, a) ranks above (sb, b). */
-  private above(sa: number, a: number, sb: number, b: number): boolean {
-    if (sa !== sb) return sa > sb
-    const pa = this.pop[a]!, pb = this.pop[b]!
-    return pa !== pb ? pa > pb : a < b
-  }
-  offer(slot: number, score: number): void {
-    const { slots, scores, k } = this
-    if (k <= 0) return
-    if (this.n < k) {
-      let i = this.n++
-      // sift up: the worst stays at the root
-      while (i > 0) {
-        const p = (i - 1) >> 1
-        if (!this.above(scores[p]!, slots[p]!, score, slot)) break
-        slots[i] = slots[p]!; scores[i] = scores[p]!; i = p
-      }
-      slots[i] = slot; scores[i] = score
-      return
-    }
-    if (!this.above(score, slot, scores[0]!, slots[0]!)) return
-    const n = this.n
-    let i = 0
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1
-      let m = -1
-      let ms = score, mslot = slot
-      if (l < n && this.above(ms, mslot, scores[l]!, slots[l]!)) { m = l; ms = scores[l]!; mslot = slots[l]! }
-      if (r < n && this.above(ms, mslot, scores[r]!, slots[r]!)) { m = r; ms = scores[r]!; mslot = slots[r]! }
-      if (m < 0) break
-      slots[i] = mslot; scores[i] = ms; i = m
-    }
-    slots[i] = slot; scores[i] = score
-  }
-  sorted(): Scored[] {
-    const out: Scored[] = []
-    for (let i = 0; i < this.n; i++) out.push({ slot: this.slots[i]!, score: this.scores[i]! })
-    return out.sort((a, b) => (this.above(a.score, a.slot, b.score, b.slot) ? -1 : 1))
   }
 }
