@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { createReadStream, readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { once } from 'node:events'
 import { sql } from 'kysely'
 import { testDb } from '../../../test/db'
 import type { DatabaseHandle } from '../../platform/database'
@@ -128,5 +130,25 @@ describe('catalogue import/export', () => {
     }
     const codes = [...exported.keys()]
     assert.deepEqual(codes, [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'ordered by code (byte order)')
+  })
+  it('reads a readline stream that finished before the database answered (no line is lost, nothing hangs)', async () => {
+    const fresh = await testDb('migrated')
+    try {
+      // The importer must take the iterator before its first await; a readline interface drops lines emitted
+      // while nobody iterates. Assert that contract directly, then replay the real race: the file is fully read
+      // and closed while importCatalog is still waiting for the database.
+      let takenSync = false
+      const probe = { [Symbol.asyncIterator]: () => { takenSync = true; return (async function* () {})() } }
+      const pending = importCatalog(fresh.db, probe)
+      assert.equal(takenSync, true, 'iterator taken synchronously')
+      await pending
+      const rl = createInterface({ input: createReadStream(new URL('../../../test/fixtures/elsewhere.jsonl', import.meta.url)), crlfDelay: Infinity })
+      const importing = importCatalog(fresh.db, rl)
+      await once(rl, 'close') // every line emitted before the import reads any
+      const r = await importing
+      assert.deepEqual([r.lines, r.created, r.failed], [8, 8, 0])
+    } finally {
+      await fresh.close()
+    }
   })
 })

@@ -40,6 +40,11 @@ export async function importCatalog(db: DB, lines: AsyncIterable<string> | Itera
   const t0 = performance.now()
   const strict = opts.strict ?? false
   const chunkSize = opts.chunkSize ?? 250
+  // Take the iterator BEFORE the first await: a readline interface emits its lines (and 'close') as the file
+  // is read, and only an iterator that already exists buffers them. Created later, it waits forever for lines
+  // that were already emitted, and the import silently does nothing (seen on PostgreSQL, where this await is slow).
+  const source = Symbol.asyncIterator in lines ? (lines as AsyncIterable<string>)[Symbol.asyncIterator]() : (lines as Iterable<string>)[Symbol.iterator]()
+  const input = { [Symbol.asyncIterator]: () => source } as AsyncIterable<string>
   const regions = await regionCodes(db)
   const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failed: 0, errors: [], strict, rolledBack: false, durationMs: 0 }
   const seenCodes = new Map<string, number>()
@@ -104,7 +109,7 @@ export async function importCatalog(db: DB, lines: AsyncIterable<string> | Itera
 
   const run = async (tx?: Executor) => {
     let lineNo = 0
-    for await (const raw of lines) {
+    for await (const raw of input) {
       lineNo++
       const text = raw.replace(/^\uFEFF/, '').trim()
       if (!text) continue
