@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,14 +58,14 @@ describe('yiwang CLI', () => {
 
   it('migrate creates the schema in an empty store', () => {
     const r = yiwang('migrate')
-    assert.equal(r.code, 0, r.err)
+    assert.equal(r.code, 0, `${r.err} ${r.code}`)
     assert.match(r.out, new RegExp(`database migrated \\(${serverUrl ? 'postgres' : 'pglite'}\\)`))
   })
 
   it('catalog import: a clean file exits 0 with a summary; bad lines exit 2, each reported, good lines kept', () => {
     const ok = yiwang('catalog', 'import', join(FIXTURES, 'elsewhere.jsonl'))
     assert.equal(ok.code, 0, ok.out + ok.err)
-    assert.match(ok.out, /lines 8: created 8, updated 0, unchanged 0, failed 0/)
+    assert.match(ok.out, /lines 8: created 8, updated 0, unchanged 0, failed 0/, `code ${ok.code} err ${ok.err}`)
     assert.match(ok.err, /8 lines processed/, 'progress is shown')
 
     const bad = yiwang('catalog', 'import', join(FIXTURES, 'bad-lines.jsonl'))
@@ -82,7 +83,7 @@ describe('yiwang CLI', () => {
   it('catalog export writes every item, one JSON line each, ordered by code', () => {
     const file = join(tmp, 'export.jsonl')
     const r = yiwang('catalog', 'export', file)
-    assert.equal(r.code, 0, r.err)
+    assert.equal(r.code, 0, `${r.err} ${r.code}`)
     assert.match(r.err, /exported 10 items/)
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     assert.equal(lines.length, 10)
@@ -102,5 +103,34 @@ describe('yiwang CLI', () => {
     const broken = yiwang('audit', 'verify')
     assert.equal(broken.code, 3, broken.out + broken.err)
     assert.match(broken.out, /AUDIT CHAIN BROKEN at entry 4 \(edited\)/)
+  })
+  it('serve with WEB_CONCURRENCY=2: two workers share the port on PostgreSQL; one process, with a warning, on PGlite', async () => {
+    const port = await new Promise<number>((r) => { const srv = createServer().listen(0, '127.0.0.1', () => { const a = srv.address() as { port: number }; srv.close(() => r(a.port)) }) })
+    const env: NodeJS.ProcessEnv = { ...process.env, YIWANG_DATA_DIR: tmp, LOG_LEVEL: 'info', NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '2' }
+    delete env.DATABASE_URL
+    if (databaseUrl) env.DATABASE_URL = databaseUrl
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { out += d.toString() })
+    const serving = () => out.split('\n').filter((l) => l.includes('Yiwang is serving')).length
+    const want = databaseUrl ? 2 : 1
+    const deadline = Date.now() + 90_000
+    while (serving() < want && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200))
+    try {
+      assert.equal(serving(), want, out)
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+      assert.equal(ready.status, 200)
+      if (databaseUrl) {
+        const workers = new Set([...out.matchAll(/"worker":(\d+)/g)].map((m) => m[1]))
+        assert.deepEqual([...workers].sort(), ['1', '2'])
+      } else {
+        assert.match(out, /WEB_CONCURRENCY > 1 needs PostgreSQL/)
+      }
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    }
   })
 })

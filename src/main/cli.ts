@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { userInfo } from 'node:os'
+import cluster from 'node:cluster'
 import { openRuntime } from './bootstrap'
 import { isEmpty, seedDemo } from './seed'
 import { startWeb } from './web'
@@ -26,6 +27,11 @@ async function main(argv: string[]): Promise<number> {
   if (!noun || noun === 'help' || noun === '--help' || noun === '-h') {
     console.log(USAGE)
     return noun ? 0 : 1
+  }
+  if ((noun === 'start' || noun === 'serve') && !cluster.isPrimary) {
+    // A web worker forked by the primary (WEB_CONCURRENCY > 1): the primary migrated and seeded already.
+    await startWeb(await openRuntime({ migrate: false }))
+    return -1
   }
   if (noun === 'start' || noun === 'serve') {
     const rt = await openRuntime()

@@ -16,6 +16,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SEARCH_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
   YIWANG_ADMIN_PASSWORD: z.string().min(8).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 })
 
 export type Config = {
@@ -31,6 +32,8 @@ export type Config = {
   adminPassword: string | undefined
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean
+  /** Web processes to run (node:cluster); more than one needs PostgreSQL — PGlite is a single process. */
+  webConcurrency: number
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -52,6 +55,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     searchRefreshMs: e.SEARCH_REFRESH_MS,
     adminPassword: e.YIWANG_ADMIN_PASSWORD,
     secureCookies: publicUrl.startsWith('https://'),
+    webConcurrency: e.WEB_CONCURRENCY,
   }
 }
 
