@@ -6,13 +6,16 @@
  * Two runs: as fast as 50 connections go (throughput), then paced at --rate req/s (latency at the target load).
  * The request mix is half the labelled queries and half a long tail of distinct queries (item name + place,
  * word pairs), so the engine's result cache (default 2000 entries; --cache 0 disables) cannot hold them all.
+ *   --pg URL: use this (empty or previously benched) PostgreSQL database instead of PGlite; with --workers N the HTTP
+ *   runs go to the real `yiwang serve` with WEB_CONCURRENCY=N (node:cluster workers, one index each).
  * Usage: npx tsx bench/search-speed.ts [--items 100000] [--seconds 20] [--connections 50] [--rate 1000] [--cache 2000] [--vectors N] [--db DIR (reuse)]
  *   --serve PORT: build the index, measure the engine, then keep serving on PORT (no load run) so the server can
  *   be profiled, e.g. `node --cpu-prof --import tsx bench/search-speed.ts --db DIR --serve 3999`, driven by
  *   `node --import tsx bench/search-speed-load.ts http://127.0.0.1:3999 DIR/paths.json 15 10 0`; stop it with
  *   SIGINT (it exits cleanly, so the profile is written).
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,6 +37,9 @@ const CACHE = Number(arg('cache', '2000'))
 /** Concept-vector cache size in (item, score) pairs; default = the engine's default (2,000,000); 0 disables. */
 const VECTORS = arg('vectors', '')
 const keep = arg('db', '')
+const PG = arg('pg', '')
+const WORKERS = Number(arg('workers', '1'))
+if (WORKERS > 1 && !PG) throw new Error('--workers needs --pg URL (PGlite is one process)')
 const SERVE = Number(arg('serve', '0'))
 const dir = keep || mkdtempSync(join(tmpdir(), 'yiwang-speed-'))
 const mb = (n: number) => `${Math.round(n / 1048576)} MB`
@@ -67,9 +73,10 @@ function* generate(): Generator<string> {
   }
 }
 
-const h = await openDatabase({ pgliteDir: dir })
-if (!existsSync(join(dir, '.bench-imported'))) {
-  await migrateToLatest(h.db)
+const h = PG ? await openDatabase({ databaseUrl: PG }) : await openDatabase({ pgliteDir: dir })
+await migrateToLatest(h.db)
+const already = PG ? Number((await h.db.selectFrom('service_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0) >= N : existsSync(join(dir, '.bench-imported'))
+if (!already) {
   const t0 = performance.now()
   let last = 0
   const report = await importCatalog(h.db, generate(), {
@@ -95,11 +102,32 @@ const after = process.memoryUsage()
 console.log(`index: ${search.size()} published items in ${(buildMs / 1000).toFixed(1)} s; RSS ${mb(after.rss)} (before ${mb(before.rss)}), heap used ${mb(after.heapUsed)} (before ${mb(before.heapUsed)}), array buffers ${mb(after.arrayBuffers)}`)
 
 const config = { ...parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost' }), databaseUrl: undefined }
-const deps: Deps = { config, db: h.db, dbKind: 'pglite', log: createLogger('silent'), search }
+const deps: Deps = { config, db: h.db, dbKind: h.kind, log: createLogger('silent'), search }
 const app = buildApp(deps)
-const server = serve({ fetch: app.fetch, port: SERVE, hostname: '127.0.0.1' })
-await new Promise((r) => server.once('listening', r))
-const port = (server.address() as { port: number }).port
+let server: ReturnType<typeof serve> | undefined
+let port: number
+let workers: ReturnType<typeof spawn> | undefined
+if (WORKERS > 1) {
+  // The real server: `yiwang serve` with node:cluster workers sharing the port, each building its own index.
+  port = await new Promise<number>((r) => { const s = createServer().listen(0, '127.0.0.1', () => { const a = s.address() as { port: number }; s.close(() => r(a.port)) }) })
+  const t2 = performance.now()
+  workers = spawn(process.execPath, ['--import', 'tsx', new URL('../src/main/cli.ts', import.meta.url).pathname, 'serve'], {
+    env: { ...process.env, DATABASE_URL: PG, PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: String(WORKERS), SEARCH_RESULT_CACHE: String(CACHE), LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let log = ''
+  workers.stdout!.on('data', (d: Buffer) => { log += d.toString() })
+  while ((log.match(/Yiwang is serving/g) ?? []).length < WORKERS) {
+    if (workers.exitCode !== null) throw new Error(`yiwang serve exited: ${log}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  const rss = spawnSync('ps', ['--ppid', String(workers.pid), '-o', 'rss=']).stdout.toString().trim().split(/\s+/).map(Number)
+  console.log(`yiwang serve: ${WORKERS} workers ready in ${((performance.now() - t2) / 1000).toFixed(1)} s (each built its own index); worker RSS ${rss.map((k) => `${Math.round(k / 1024)} MB`).join(', ')}`)
+} else {
+  server = serve({ fetch: app.fetch, port: SERVE, hostname: '127.0.0.1' })
+  await new Promise((r) => server!.once('listening', r))
+  port = (server.address() as { port: number }).port
+}
 
 const { queries } = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8')) as { queries: { q: string }[] }
 const qs = [...queries.map((q) => q.q), ...seeds.slice(0, 60).map((s) => s.name), '', '护照 换发', '营业执照 变更']
@@ -137,7 +165,7 @@ if (SERVE) {
   console.log(`serving on http://127.0.0.1:${port} (paths in ${pathsFile}); SIGINT stops`)
   await new Promise<void>((r) => process.once('SIGINT', () => r()))
   if (profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile))
-  server.close()
+  server?.close()
   search.close()
   await h.close()
   process.exit(0)
@@ -150,14 +178,19 @@ async function load(connections: number, rate: number) {
   await new Promise((r) => child.once('exit', r))
   clearTimeout(killer)
   const res = JSON.parse(out) as { requests: number; total: number; latency: Record<string, number>; non2xx: number; errors: number; timeouts: number }
-  console.log(`HTTP GET /api/v1/services?q=… (${connections} connections, ${rate ? `paced at ${rate} req/s` : 'as fast as possible'}, ${SECONDS} s; result cache ${CACHE}, concept-vector cache ${VECTORS || 'default'}; load generator in its own process on the same 2 cores):`)
+  console.log(`HTTP GET /api/v1/services?q=… (${WORKERS > 1 ? `yiwang serve, ${WORKERS} workers, PostgreSQL; ` : ''}${connections} connections, ${rate ? `paced at ${rate} req/s` : 'as fast as possible'}, ${SECONDS} s; result cache ${CACHE}, concept-vector cache ${VECTORS || 'default'}; load generator in its own process on the same 2 cores):`)
   console.log(`  ${res.requests.toFixed(0)} req/s (${res.total} requests), latency p50 ${res.latency.p50} ms, p97.5 ${res.latency.p97_5} ms, p99 ${res.latency.p99} ms, max ${res.latency.max} ms; non-2xx ${res.non2xx}, errors ${res.errors}, timeouts ${res.timeouts}`)
 }
 await load(CONNECTIONS, 0)
 if (RATE > 0) await load(CONNECTIONS, RATE)
 const end = process.memoryUsage()
-console.log(`memory after load: RSS ${mb(end.rss)}, heap used ${mb(end.heapUsed)}`)
-server.close()
+console.log(`memory after load (bench process): RSS ${mb(end.rss)}, heap used ${mb(end.heapUsed)}`)
+if (workers) {
+  const rss = spawnSync('ps', ['--ppid', String(workers.pid), '-o', 'rss=']).stdout.toString().trim().split(/\s+/).map(Number)
+  console.log(`worker RSS after load: ${rss.map((k) => `${Math.round(k / 1024)} MB`).join(', ')}`)
+  workers.kill('SIGTERM')
+}
+server?.close()
 search.close()
 await h.close()
 if (!keep) rmSync(dir, { recursive: true, force: true })

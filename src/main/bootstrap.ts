@@ -21,7 +21,7 @@ export async function openRuntime(opts: { migrate?: boolean } = {}): Promise<Run
 
 /** The real dependencies for the web process. */
 export async function buildDeps(rt: Runtime): Promise<Deps> {
-  const search = createCatalogSearch(rt.handle.db, { refreshMs: rt.cfg.searchRefreshMs })
+  const search = createCatalogSearch(rt.handle.db, { refreshMs: rt.cfg.searchRefreshMs, cacheSize: rt.cfg.searchResultCache })
   await search.ready()
   return { config: rt.cfg, db: rt.handle.db, dbKind: rt.handle.kind, log: rt.log, search }
 }

@@ -17,6 +17,7 @@ const schema = z.object({
   SEARCH_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
   YIWANG_ADMIN_PASSWORD: z.string().min(8).optional(),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  SEARCH_RESULT_CACHE: z.coerce.number().int().min(0).max(1_000_000).default(2000),
 })
 
 export type Config = {
@@ -34,6 +35,8 @@ export type Config = {
   secureCookies: boolean
   /** Web processes to run (node:cluster); more than one needs PostgreSQL — PGlite is a single process. */
   webConcurrency: number
+  /** Recent search results kept per process (0 = off); cleared on every catalogue or synonym change. */
+  searchResultCache: number
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -56,6 +59,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     adminPassword: e.YIWANG_ADMIN_PASSWORD,
     secureCookies: publicUrl.startsWith('https://'),
     webConcurrency: e.WEB_CONCURRENCY,
+    searchResultCache: e.SEARCH_RESULT_CACHE,
   }
 }
 
