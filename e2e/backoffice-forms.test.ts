@@ -1,23 +1,13 @@
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
-import { EDITOR, launchBrowser, screenshot, startServer, visit, type Server } from './harness'
+import { EDITOR, screenshot, visit, useServerAndBrowser } from './harness'
 
 /** Back-office forms in a real browser with axe on every page: validation summary, extra rows, synonyms, diff, sign-out. */
 describe('back-office forms', () => {
-  let server: Server
-  let browser: Browser
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   it('shows errors accessibly, keeps input, and the back office ships no JavaScript', async () => {
-    const ctx = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' })
+    const ctx = await env.browser.newContext({ baseURL: env.server.baseUrl, locale: 'zh-CN' })
     const page = await ctx.newPage()
     try {
       await visit(page, '/admin/login?next=%2Fadmin%2Fitems%2Fnew')

@@ -1,29 +1,19 @@
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
-import { EDITOR, launchBrowser, startServer, visit, type Server } from './harness'
+import { EDITOR, visit, useServerAndBrowser } from './harness'
 
 /** Catalogue editor journey on the real server: sign in → edit a draft → publish → new version in history → public. */
 const DRAFT = { code: '11320500014160118D3200017400000', name: '养犬登记' } // a draft in the demo seed
 
 describe('catalogue editor journey', () => {
-  let server: Server
-  let browser: Browser
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   it('signs in, edits a draft, publishes it and sees the new version in the history and on the portal', async () => {
-    const ctx = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' })
+    const ctx = await env.browser.newContext({ baseURL: env.server.baseUrl, locale: 'zh-CN' })
     const page = await ctx.newPage()
     const item = `/admin/items/${DRAFT.code}`
     try {
-      const before = await fetch(`${server.baseUrl}/services/${DRAFT.code}`)
+      const before = await fetch(`${env.server.baseUrl}/services/${DRAFT.code}`)
       assert.equal(before.status, 404, 'a draft is not public')
 
       await visit(page, '/admin')
@@ -60,7 +50,7 @@ describe('catalogue editor journey', () => {
       await visit(page, `/services/${DRAFT.code}`)
       assert.match(await page.locator('h1').innerText(), new RegExp(DRAFT.name))
       assert.match(await page.locator('main').innerText(), /2\s*个工作日/)
-      const api = (await (await fetch(`${server.baseUrl}/api/v1/services/${DRAFT.code}`)).json()) as { version: number; status: string; promisedDays: number }
+      const api = (await (await fetch(`${env.server.baseUrl}/api/v1/services/${DRAFT.code}`)).json()) as { version: number; status: string; promisedDays: number }
       assert.deepEqual([api.version, api.status, api.promisedDays], [3, 'published', 2])
     } finally {
       await ctx.close()

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -98,4 +99,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-first-screen.png`) }) // what a phone shows first
   return path
+}
+
+/** Registers hooks on the enclosing describe: the real server and Chromium before, both stopped after. */
+export function useServerAndBrowser(): { readonly server: Server; readonly browser: Browser } {
+  const env = {} as { server: Server; browser: Browser }
+  before(async () => {
+    env.server = await startServer()
+    env.browser = await launchBrowser()
+  })
+  after(async () => {
+    await env.browser?.close()
+    await env.server?.stop()
+  })
+  return env
 }

@@ -1,23 +1,13 @@
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
-import { expectAccessible, launchBrowser, screenshot, startServer, visit, type Server } from './harness'
+import { expectAccessible, screenshot, visit, useServerAndBrowser } from './harness'
 
 /** Citizen journeys on the real server in Chromium; axe runs on every page visited. */
 describe('portal journeys', () => {
-  let server: Server
-  let browser: Browser
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   it('on a phone: home → “开饭店” → results → guide with materials and steps → 在线办理 → sign-in', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: server.baseUrl, locale: 'zh-CN' })
+    const ctx = await env.browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: env.server.baseUrl, locale: 'zh-CN' })
     const page = await ctx.newPage()
     try {
       await visit(page, '/')
@@ -53,7 +43,7 @@ describe('portal journeys', () => {
   })
 
   it('switches to English and back; the choice is remembered', async () => {
-    const ctx = await browser.newContext({ baseURL: server.baseUrl })
+    const ctx = await env.browser.newContext({ baseURL: env.server.baseUrl })
     const page = await ctx.newPage()
     try {
       await visit(page, '/')
@@ -72,7 +62,7 @@ describe('portal journeys', () => {
   })
 
   it('search filters and pagination work without JavaScript', async () => {
-    const ctx = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false })
+    const ctx = await env.browser.newContext({ baseURL: env.server.baseUrl, javaScriptEnabled: false })
     const page = await ctx.newPage()
     const visited: string[] = []
     try {
@@ -107,7 +97,7 @@ describe('portal journeys', () => {
     } finally {
       await ctx.close()
     }
-    const js = await browser.newContext({ baseURL: server.baseUrl })
+    const js = await env.browser.newContext({ baseURL: env.server.baseUrl })
     const p = await js.newPage()
     try {
       for (const u of visited) {
