@@ -91,19 +91,19 @@ export async function getItemVersion(db: Executor, itemId: string, version: numb
 }
 
 export type DepartmentRow = { id: string; name: string; nameEn: string | null; slug: string; code: string | null; description: string | null; address: string | null; phone: string | null; regionCode: string | null; publishedItems: number }
-export async function listDepartments(db: Executor): Promise<DepartmentRow[]> {
-  const rows = await db
+/** Departments with their number of published items; `slug` narrows to one department (case-insensitive). */
+export async function listDepartments(db: Executor, f: { slug?: string } = {}): Promise<DepartmentRow[]> {
+  let q = db
     .selectFrom('departments as d')
     .leftJoin('service_items as i', (j) => j.onRef('i.department_id', '=', 'd.id').on('i.status', '=', 'published'))
     .select(['d.id', 'd.name', 'd.name_en', 'd.slug', 'd.code', 'd.description', 'd.address', 'd.phone', 'd.region_code'])
     .select(sql<number>`count(i.id)::int`.as('n'))
-    .groupBy('d.id')
-    .orderBy('d.name')
-    .execute()
+  if (f.slug !== undefined) q = q.where('d.slug', '=', f.slug.toLowerCase())
+  const rows = await q.groupBy('d.id').orderBy('d.name').execute()
   return rows.map((r) => ({ id: r.id, name: r.name, nameEn: r.name_en, slug: r.slug, code: r.code, description: r.description, address: r.address, phone: r.phone, regionCode: r.region_code, publishedItems: Number(r.n) }))
 }
 export async function getDepartmentBySlug(db: Executor, slug: string): Promise<DepartmentRow | undefined> {
-  return (await listDepartments(db)).find((d) => d.slug === slug)
+  return (await listDepartments(db, { slug }))[0]
 }
 
 export type ThemeRow = { slug: string; name: string; nameEn: string | null; audience: 'individual' | 'enterprise'; description: string | null; publishedItems: number }
