@@ -14,6 +14,7 @@
  *   `node --import tsx bench/search-speed-load.ts http://127.0.0.1:3999 DIR/paths.json 15 10 0`; stop it with
  *   SIGINT (it exits cleanly, so the profile is written).
  */
+import { composeDeps } from '../src/main/compose'
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -102,7 +103,7 @@ const after = process.memoryUsage()
 console.log(`index: ${search.size()} published items in ${(buildMs / 1000).toFixed(1)} s; RSS ${mb(after.rss)} (before ${mb(before.rss)}), heap used ${mb(after.heapUsed)} (before ${mb(before.heapUsed)}), array buffers ${mb(after.arrayBuffers)}`)
 
 const config = { ...parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost' }), databaseUrl: undefined }
-const deps: Deps = { config, db: h.db, dbKind: h.kind, log: createLogger('silent'), search }
+const deps: Deps = composeDeps({ config, db: h.db, dbKind: h.kind, log: createLogger('silent'), search })
 const app = buildApp(deps)
 let server: ReturnType<typeof serve> | undefined
 let port: number

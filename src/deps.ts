@@ -1,11 +1,14 @@
 import type { Config } from './platform/config'
 import type { DB } from './platform/database'
 import type { Logger } from './platform/logger'
+import type { Secrets } from './platform/secrets'
 import type { CatalogSearch } from './modules/catalog'
+import type { DepartmentDirectory, RegistryPorts } from './modules/identity'
+import type { SmsGateway } from './modules/notifications'
 
 /**
  * The composition root's product: everything routes and operations need, real or fake. Outside systems
- * (SMS, registries, mail) get adapters here as they arrive; tests pass fakes only for those.
+ * (SMS, registries, mail) get adapters here; tests pass fakes only for those. Built by src/main/compose.ts.
  */
 export type Deps = {
   config: Config
@@ -13,4 +16,11 @@ export type Deps = {
   dbKind: 'pglite' | 'postgres'
   log: Logger
   search: CatalogSearch
+  secrets: Secrets
+  /** Outside system: the SMS gateway (simulated by default: a file; README). */
+  sms: SmsGateway
+  /** identity's port onto the base registries, provided by the exchange (every check logged). */
+  registries: RegistryPorts
+  /** identity's port onto departments, provided by catalog. */
+  directory: DepartmentDirectory
 }

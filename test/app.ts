@@ -4,22 +4,28 @@ import { parseConfig } from '../src/platform/config'
 import { createLogger } from '../src/platform/logger'
 import { createCatalogSearch } from '../src/modules/catalog'
 import { testDb } from './db'
+import { composeDeps } from '../src/main/compose'
+import { createSecrets, TEST_SECRET_KEY } from '../src/platform/secrets'
+import { memorySmsGateway } from '../src/modules/notifications'
 
 /**
  * An app on a fresh real test database, for in-process HTTP tests: `const t = await testApp(); await
  * t.app.request('/path')`. Close it in after().
  */
 export async function testApp(kind: 'migrated' | 'seeded' = 'seeded', logDestination?: { write(s: string): void }) {
+  const sms = memorySmsGateway()
   const handle = await testDb(kind)
   const config = { ...parseConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' }), databaseUrl: undefined }
   const log = createLogger(logDestination ? 'debug' : 'silent', logDestination as never)
   const search = createCatalogSearch(handle.db, { refreshMs: 100 })
   await search.ready()
-  const deps: Deps = { config, db: handle.db, dbKind: handle.kind, log, search }
+  const deps: Deps = composeDeps({ config, db: handle.db, dbKind: handle.kind, log, search, sms, secrets: createSecrets(Buffer.from(TEST_SECRET_KEY, 'base64')) })
   const app = buildApp(deps)
   return {
     app,
     deps,
+    /** The fake SMS gateway: read the codes the app "sent". */
+    sms,
     db: handle.db,
     async close() {
       search.close()

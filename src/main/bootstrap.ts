@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../platform/logger'
 import { migrateToLatest } from '../platform/migrations'
 import { createCatalogSearch } from '../modules/catalog'
 import type { Deps } from '../deps'
+import { composeDeps } from './compose'
 
 export type Runtime = { cfg: Config; log: Logger; handle: DatabaseHandle }
 
@@ -23,5 +24,5 @@ export async function openRuntime(opts: { migrate?: boolean } = {}): Promise<Run
 export async function buildDeps(rt: Runtime): Promise<Deps> {
   const search = createCatalogSearch(rt.handle.db, { refreshMs: rt.cfg.searchRefreshMs, cacheSize: rt.cfg.searchResultCache })
   await search.ready()
-  return { config: rt.cfg, db: rt.handle.db, dbKind: rt.handle.kind, log: rt.log, search }
+  return composeDeps({ config: rt.cfg, db: rt.handle.db, dbKind: rt.handle.kind, log: rt.log, search })
 }

@@ -18,6 +18,11 @@ const schema = z.object({
   YIWANG_ADMIN_PASSWORD: z.string().min(8).optional(),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   SEARCH_RESULT_CACHE: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  YIWANG_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'YIWANG_SECRET_KEY must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  SMS_OUTBOX: z.string().optional(),
 })
 
 export type Config = {
@@ -37,6 +42,10 @@ export type Config = {
   webConcurrency: number
   /** Recent search results kept per process (0 = off); cleared on every catalogue or synonym change. */
   searchResultCache: number
+  /** Platform secret key (base64, 32 bytes); unset = a key file in the data directory (platform/secrets.ts). */
+  secretKey: string | undefined
+  /** Where the simulated SMS gateway writes messages (JSON lines); default <data dir>/outbox/sms.jsonl. */
+  smsOutbox: string
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -46,12 +55,16 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  if (e.NODE_ENV === 'production' && !e.YIWANG_SECRET_KEY) {
+    throw new Error('Invalid configuration (see .env.example):\n  YIWANG_SECRET_KEY: required in production (openssl rand -base64 32)')
+  }
+  const dataDir = resolve(e.YIWANG_DATA_DIR)
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.YIWANG_DATA_DIR),
+    dataDir,
     publicUrl,
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
@@ -60,6 +73,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     secureCookies: publicUrl.startsWith('https://'),
     webConcurrency: e.WEB_CONCURRENCY,
     searchResultCache: e.SEARCH_RESULT_CACHE,
+    secretKey: e.YIWANG_SECRET_KEY,
+    smsOutbox: resolve(e.SMS_OUTBOX ?? resolve(dataDir, 'outbox', 'sms.jsonl')),
   }
 }
 

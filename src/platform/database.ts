@@ -15,8 +15,11 @@ export type { Database }
 // counts and sequences stay far below 2^53).
 const INT8 = 20
 const NUMERIC = 1700
+// `date` columns are calendar days, not instants: both drivers return the 'YYYY-MM-DD' text unchanged.
+const DATE = 1082
 pg.types.setTypeParser(INT8, (v) => Number(v))
 pg.types.setTypeParser(NUMERIC, (v) => Number(v))
+pg.types.setTypeParser(DATE, (v) => v)
 
 export type DatabaseHandle = {
   db: DB
@@ -38,7 +41,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; pgl
   if (dir) mkdirSync(dir, { recursive: true })
   const client = await PGlite.create({
     ...(dir ? { dataDir: dir } : {}),
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   })
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
   return { db, kind: 'pglite', ...(dir ? { dataDir: dir } : {}), close: () => db.destroy() }

@@ -46,6 +46,7 @@ export interface DepartmentsTable {
   description: string | null
   address: string | null
   phone: string | null
+  parent_id: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -75,6 +76,8 @@ export interface ServiceItemsTable {
   item_type: string
   popularity: Generated<number>
   search_rev: Generated<number>
+  /** 实名可信等级 needed to apply online: 1 registered, 2 real-name verified, 3 verified + second factor. */
+  min_trust_level: Generated<number>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -107,6 +110,9 @@ export interface StaffUsersTable {
   roles: string[]
   department_id: string | null
   disabled: Generated<boolean>
+  totp_secret: string | null
+  totp_enabled_at: Timestamp | null
+  must_change_password: Generated<boolean>
   created_at: Generated<Date>
 }
 /** identity: server-side sessions. `id` is the SHA-256 of the cookie token. */
@@ -114,9 +120,223 @@ export interface StaffSessionsTable {
   id: string
   user_id: string
   csrf_token: string
+  mfa_at: Timestamp | null
   created_at: Generated<Date>
   last_seen_at: Timestamp
   expires_at: Timestamp
+}
+
+/** identity: a role held in a scope (department or region); admin has none. */
+export interface StaffRolesTable {
+  id: string
+  staff_id: string
+  role: 'window_officer' | 'department_officer' | 'department_head' | 'catalog_editor' | 'supervisor' | 'admin'
+  department_id: string | null
+  region_code: string | null
+  granted_by: string | null
+  granted_at: Generated<Date>
+}
+
+/** exchange: 人口库 (simulated population registry). */
+export interface RegistryPeopleTable {
+  id: string
+  id_number: string
+  name: string
+  gender_code: string
+  birth_date: ColumnType<string, string, string>
+  ethnicity_code: string | null
+  household_address: string
+  region_code: string
+  id_card_valid_until: ColumnType<string | null, string | null | undefined, string | null>
+  phone: string | null
+  status: Generated<'normal' | 'deceased' | 'cancelled'>
+  updated_at: Generated<Date>
+}
+/** exchange: 法人库 (simulated legal-entity registry). */
+export interface RegistryEntitiesTable {
+  id: string
+  uscc: string
+  name: string
+  entity_type: string
+  legal_rep_name: string
+  legal_rep_id_number: string
+  registered_address: string
+  region_code: string
+  established_on: ColumnType<string, string, string>
+  registered_capital: number | null
+  business_scope: string
+  status: Generated<'active' | 'revoked' | 'cancelled'>
+  updated_at: Generated<Date>
+}
+/** exchange: 标准地址库. */
+export interface RegistryAddressesTable {
+  id: string
+  region_code: string
+  street: string
+  road: string
+  house_number: string
+  full_address: string
+  postcode: string | null
+}
+export type DatasetField = { key: string; label: string; labelEn: string; personal: boolean }
+/** exchange: 数据共享目录 entries. */
+export interface SharedDatasetsTable {
+  code: string
+  name: string
+  name_en: string | null
+  provider_department_id: string | null
+  subject_type: 'person' | 'entity' | 'address' | 'licence'
+  fields: JSONColumnType<DatasetField[]>
+  share_type: 'unconditional' | 'conditional' | 'none'
+  update_cycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly'
+  summary: string
+  source: string
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+/** exchange: access grants for conditional datasets. */
+export interface DatasetGrantsTable {
+  id: string
+  dataset_code: string
+  consumer_department_id: string
+  fields: string[]
+  purpose: string
+  legal_basis: string | null
+  status: 'requested' | 'approved' | 'refused' | 'revoked'
+  valid_until: ColumnType<string, string, string>
+  requested_by: string
+  requested_at: Timestamp
+  decided_by: string | null
+  decided_at: Timestamp | null
+  decision_reason: string | null
+  revoked_by: string | null
+  revoked_at: Timestamp | null
+  revoke_reason: string | null
+}
+/** exchange: append-only log of every shared-data read (granted or refused). */
+export interface DataAccessLogTable {
+  id: string
+  occurred_at: Timestamp
+  dataset_code: string
+  subject_type: string
+  subject_key: string
+  subject_masked: string
+  consumer_department_id: string | null
+  actor_type: 'staff' | 'citizen' | 'client' | 'system'
+  actor_id: string | null
+  actor_name: string | null
+  client_id: string | null
+  fields: string[]
+  purpose: string | null
+  case_ref: string | null
+  grant_id: string | null
+  outcome: 'granted' | 'refused'
+  refusal_code: string | null
+  request_id: string | null
+}
+/** identity: citizen (natural-person) accounts. */
+export interface CitizensTable {
+  id: string
+  phone: string
+  password_hash: string
+  display_name: string
+  name: string | null
+  id_number: string | null
+  gender_code: string | null
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>
+  email: string | null
+  trust_level: Generated<number>
+  verified_at: Timestamp | null
+  verification_method: string | null
+  totp_secret: string | null
+  totp_enabled_at: Timestamp | null
+  agreement_version: string
+  agreement_accepted_at: Timestamp
+  disabled: Generated<boolean>
+  created_at: Generated<Date>
+}
+/** identity: citizen server-side sessions (id = SHA-256 of the cookie token). */
+export interface CitizenSessionsTable {
+  id: string
+  citizen_id: string
+  csrf_token: string
+  acting_for_type: 'enterprise' | 'citizen' | null
+  acting_for_id: string | null
+  mandate_id: string | null
+  mfa_at: Timestamp | null
+  created_at: Generated<Date>
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+/** identity: one-time SMS codes (hash only). */
+export interface SmsCodesTable {
+  id: string
+  phone: string
+  purpose: string
+  code_hash: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  consumed_at: Timestamp | null
+  attempts: Generated<number>
+}
+/** identity: WebAuthn credentials. */
+export interface PasskeysTable {
+  id: string
+  citizen_id: string
+  public_key: Uint8Array
+  counter: Generated<number>
+  transports: Generated<string[]>
+  label: string
+  created_at: Generated<Date>
+  last_used_at: Timestamp | null
+}
+/** identity: enterprise accounts claimed by their legal representative. */
+export interface EnterprisesTable {
+  id: string
+  uscc: string
+  name: string
+  legal_rep_citizen_id: string
+  claimed_at: Timestamp
+  status: Generated<'active' | 'suspended'>
+}
+/** identity: authorisations (经办人 for enterprises, 委托代办 between citizens). */
+export interface MandatesTable {
+  id: string
+  grantor_type: 'enterprise' | 'citizen'
+  grantor_id: string
+  agent_citizen_id: string
+  scope: 'all' | 'items'
+  item_codes: Generated<string[]>
+  valid_from: Timestamp
+  valid_until: Timestamp
+  created_by: string
+  created_at: Timestamp
+  revoked_at: Timestamp | null
+  revoked_by: string | null
+  revoke_reason: string | null
+}
+/** identity: OAuth2/OIDC clients (department systems), registered by admins. */
+export interface OauthClientsTable {
+  client_id: string
+  name: string
+  department_id: string | null
+  secret_sealed: string
+  redirect_uris: Generated<string[]>
+  grant_types: string[]
+  created_by: string
+  created_at: Generated<Date>
+  revoked_at: Timestamp | null
+}
+/** identity: oidc-provider adapter storage. */
+export interface OidcPayloadsTable {
+  model: string
+  id: string
+  payload: JSONColumnType<Record<string, unknown>>
+  grant_id: string | null
+  user_code: string | null
+  uid: string | null
+  expires_at: Timestamp | null
+  consumed_at: Timestamp | null
 }
 
 export interface Database {
@@ -130,4 +350,19 @@ export interface Database {
   search_synonyms: SearchSynonymsTable
   staff_users: StaffUsersTable
   staff_sessions: StaffSessionsTable
+  staff_roles: StaffRolesTable
+  registry_people: RegistryPeopleTable
+  registry_entities: RegistryEntitiesTable
+  registry_addresses: RegistryAddressesTable
+  shared_datasets: SharedDatasetsTable
+  dataset_grants: DatasetGrantsTable
+  data_access_log: DataAccessLogTable
+  citizens: CitizensTable
+  citizen_sessions: CitizenSessionsTable
+  sms_codes: SmsCodesTable
+  passkeys: PasskeysTable
+  enterprises: EnterprisesTable
+  mandates: MandatesTable
+  oauth_clients: OauthClientsTable
+  oidc_payloads: OidcPayloadsTable
 }
