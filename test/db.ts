@@ -1,12 +1,15 @@
 import { cpSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { parseConfig } from '../src/platform/config'
+import { parseConfig, testEnv } from '../src/platform/config'
 import { openDatabase, type DatabaseHandle } from '../src/platform/database'
 
-export const TEMPLATE_DIR = join(new URL('..', import.meta.url).pathname, '.tmp', 'templates')
-export const PG_TEMPLATES = { migrated: 'yiwang_tpl_migrated', seeded: 'yiwang_tpl_seeded' } as const
+/** Per-checkout scratch space; YIWANG_TEST_TMP gives parallel runs in one checkout their own. */
+const TMP = testEnv('YIWANG_TEST_TMP') ?? join(new URL('..', import.meta.url).pathname, '.tmp')
+export const TEMPLATE_DIR = join(TMP, 'templates')
+const PG_SUFFIX = testEnv('YIWANG_TEST_TMP') ? '_' + createHash('sha256').update(TMP).digest('hex').slice(0, 6) : ''
+export const PG_TEMPLATES = { migrated: `yiwang_tpl_migrated${PG_SUFFIX}`, seeded: `yiwang_tpl_seeded${PG_SUFFIX}` } as const
 
 /** The maintenance database URL (same server, database "postgres"). */
 export function adminUrl(databaseUrl: string): string {
