@@ -21,5 +21,11 @@ export function departmentDirectory(db: Executor): DepartmentDirectory {
       const r = await db.selectFrom('departments').select(cols).where('id', '=', id).executeTakeFirst()
       return r ? toSummary(r) : undefined
     },
+    async itemNames(codes) {
+      const wanted = [...new Set(codes)].filter((c) => c.length > 0 && c.length <= 64)
+      if (wanted.length === 0) return new Map()
+      const rows = await db.selectFrom('service_items').select(['code', 'name']).where('code', 'in', wanted).where('status', '=', 'published').execute()
+      return new Map(rows.map((r) => [r.code, r.name]))
+    },
   }
 }

@@ -33,4 +33,6 @@ export type DepartmentSummary = { id: string; name: string; code: string | null;
 export type DepartmentDirectory = {
   listDepartments(): Promise<DepartmentSummary[]>
   getDepartment(id: string): Promise<DepartmentSummary | undefined>
+  /** Names of PUBLISHED service items by code (unknown or unpublished codes are absent): mandate scopes. */
+  itemNames(codes: string[]): Promise<Map<string, string>>
 }
