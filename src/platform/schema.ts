@@ -250,6 +250,8 @@ export interface CitizensTable {
   verification_method: string | null
   totp_secret: string | null
   totp_enabled_at: Timestamp | null
+  /** Step of the last accepted TOTP code (replay protection; migration 0005). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>
   agreement_version: string
   agreement_accepted_at: Timestamp
   disabled: Generated<boolean>
