@@ -5,6 +5,7 @@ export { requireCitizen, getCitizen, peekCitizen } from './require-citizen'
 export type { StaffSession } from './staff-session'
 export type { CitizenSession } from './citizen-session'
 export { hasAnyRole, STAFF_ROLES, type StaffRole, type StaffUser } from './staff'
+export { hasRoleIn, regionContains, departmentsWithRole, ROLE_LABELS, type StaffGrant, type RoleScope } from './staff-roles'
 export { meetsTrustLevel, TRUST_LEVEL_LABELS, type TrustLevel, type CitizenUser, type ActingFor } from './citizen'
 export type {
   RegistryPorts, PortActor, PersonCheckInput, PersonCheckResult, EntityCheckInput, EntityCheckResult, DepartmentDirectory, DepartmentSummary,

@@ -4,6 +4,7 @@ import type { DB, Executor } from '../../platform/database'
 import { signInFailed, signInLocked } from './identity-errors'
 import { verifyPassword } from './password'
 import { newToken, sessionIdOf, isTokenShaped } from './staff-session'
+import { loadStaffUser } from './staff-grants'
 import { normalizeUsername, SESSION_ABSOLUTE_MS, SIGN_IN_MAX_FAILURES, SIGN_IN_WINDOW_MS, type StaffUser } from './staff'
 
 export type SignInStaffInput = {
@@ -59,7 +60,7 @@ export async function signInStaff(db: DB, input: SignInStaffInput): Promise<Sign
     await tx.insertInto('staff_sessions').values({ id: sessionIdOf(token), user_id: user.id, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt }).execute()
     await recordAudit(tx, { actor: { type: 'staff', id: user.id, name: user.display_name }, action: 'identity.staff.signed_in', subject: { type: SUBJECT, id: username } })
   })
-  return { token, csrfToken, expiresAt, user: { id: user.id, username: user.username, displayName: user.display_name, roles: user.roles, departmentId: user.department_id } }
+  return { token, csrfToken, expiresAt, user: await loadStaffUser(db, user) }
 }
 
 /** Failed attempts for this username within the window and after its last successful sign-in. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Executor } from '../../platform/database'
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS, type StaffUser } from './staff'
+import { loadStaffUser } from './staff-grants'
 
 /**
  * Server-side staff sessions. The cookie holds 32 random bytes (base64url); the table stores only their
@@ -40,7 +41,7 @@ export async function findStaffSession(db: Executor, token: string | undefined, 
   const row = await db
     .selectFrom('staff_sessions as s')
     .innerJoin('staff_users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.created_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.roles', 'u.department_id', 'u.disabled'])
+    .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.created_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.department_id', 'u.disabled'])
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!row) return undefined
@@ -61,6 +62,6 @@ export async function findStaffSession(db: Executor, token: string | undefined, 
     sessionId: id,
     csrfToken: row.csrf_token,
     expiresAt: new Date(row.expires_at),
-    user: { id: row.user_id, username: row.username, displayName: row.display_name, roles: row.roles, departmentId: row.department_id },
+    user: await loadStaffUser(db, { id: row.user_id, username: row.username, display_name: row.display_name, department_id: row.department_id }),
   }
 }

@@ -1,16 +1,21 @@
+import type { StaffGrant } from './staff-roles'
+
 /**
- * Staff accounts for the back office — minimal until the identity issue replaces this module's internals.
- * Everything outside identity sees only StaffUser, requireStaff() and getStaff(); see CONTEXT.md.
+ * Staff accounts for the back office. Everything outside identity sees StaffUser, requireStaff() and
+ * getStaff(); scoped checks use hasRoleIn (staff-roles.ts). See CONTEXT.md "Staff".
  */
-export type StaffRole = 'catalog_editor' | 'admin'
-export const STAFF_ROLES: StaffRole[] = ['catalog_editor', 'admin']
+export { STAFF_ROLES, type StaffRole } from './staff-roles'
 
 export type StaffUser = {
   id: string
   username: string
   displayName: string
+  /** Distinct roles held in any scope — what requireStaff(deps, …roles) checks. */
   roles: string[]
+  /** Primary department (the one the person works in; grants may name others). */
   departmentId: string | null
+  /** Every role with its scope (staff_roles rows); use hasRoleIn to ask about a department or region. */
+  grants: StaffGrant[]
 }
 
 /** An admin may do everything; otherwise the user needs one of the listed roles (none listed = any staff). */
