@@ -300,6 +300,11 @@ export interface EnterprisesTable {
   legal_rep_citizen_id: string
   claimed_at: Timestamp
   status: Generated<'active' | 'suspended'>
+  /** Contact details kept by the enterprise (legal rep or an agent with scope 'all'), migration 0006. */
+  contact_phone: string | null
+  contact_email: string | null
+  contact_address: string | null
+  contact_updated_at: Timestamp | null
 }
 /** identity: authorisations (经办人 for enterprises, 委托代办 between citizens). */
 export interface MandatesTable {
