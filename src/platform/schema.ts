@@ -113,6 +113,8 @@ export interface StaffUsersTable {
   totp_secret: string | null
   totp_enabled_at: Timestamp | null
   must_change_password: Generated<boolean>
+  /** Step of the last accepted TOTP code (replay protection), migration 0007. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>
   created_at: Generated<Date>
 }
 /** identity: server-side sessions. `id` is the SHA-256 of the cookie token. */

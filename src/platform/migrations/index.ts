@@ -3,6 +3,7 @@ import * as m0001 from './2026-11-21T0001-foundation'
 import * as m0002 from './2026-11-21T0002-identity-exchange'
 import * as m0005 from './2026-11-21T0005-citizens'
 import * as m0006 from './2026-11-21T0006-enterprises'
+import * as m0007 from './2026-11-21T0007-staff'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0002-identity-exchange': m0002,
   '2026-11-21T0005-citizens': m0005,
   '2026-11-21T0006-enterprises': m0006,
+  '2026-11-21T0007-staff': m0007,
 }
 
 class StaticProvider implements MigrationProvider {
