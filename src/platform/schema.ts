@@ -347,6 +347,14 @@ export interface OidcPayloadsTable {
   expires_at: Timestamp | null
   consumed_at: Timestamp | null
 }
+/** identity: the OpenID Provider's signing keys, private JWK sealed (migration 0008). */
+export interface OidcKeysTable {
+  kid: string
+  alg: string
+  jwk_sealed: string
+  created_at: Generated<Date>
+  retired_at: Timestamp | null
+}
 
 export interface Database {
   audit_log: AuditLogTable
@@ -374,4 +382,5 @@ export interface Database {
   mandates: MandatesTable
   oauth_clients: OauthClientsTable
   oidc_payloads: OidcPayloadsTable
+  oidc_keys: OidcKeysTable
 }

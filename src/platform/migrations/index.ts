@@ -4,6 +4,7 @@ import * as m0002 from './2026-11-21T0002-identity-exchange'
 import * as m0005 from './2026-11-21T0005-citizens'
 import * as m0006 from './2026-11-21T0006-enterprises'
 import * as m0007 from './2026-11-21T0007-staff'
+import * as m0008 from './2026-11-21T0008-oidc'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0005-citizens': m0005,
   '2026-11-21T0006-enterprises': m0006,
   '2026-11-21T0007-staff': m0007,
+  '2026-11-21T0008-oidc': m0008,
 }
 
 class StaticProvider implements MigrationProvider {
