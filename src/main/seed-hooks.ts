@@ -1,6 +1,8 @@
 import type { SeedHook } from './seed'
 import { seedDemoStaff } from '../modules/identity'
 import { seedSearchSynonyms } from '../modules/catalog'
+import { seedRegistries } from '../modules/exchange'
+import { seedSharedDatasets } from '../modules/exchange'
 
 /** Demo-data hooks of modules other than the catalogue, run after the catalogue is seeded. */
 export const seedHooks: SeedHook[] = []
@@ -10,3 +12,12 @@ seedHooks.push((db, opts) => seedDemoStaff(db, opts))
 
 // catalog search: the curated everyday-phrase → official-terms dictionary (search_synonyms).
 seedHooks.push((db) => seedSearchSynonyms(db))
+
+// exchange: the demo 数据共享目录 (shared datasets with provider departments, share types, fields).
+seedHooks.push((db) => seedSharedDatasets(db))
+
+// exchange: the simulated base registries (10,000 people, 2,000 enterprises, 3,000 addresses; demo identities in README).
+seedHooks.push(async (db) => {
+  await seedRegistries(db)
+  return {}
+})

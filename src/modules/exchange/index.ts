@@ -1,3 +1,16 @@
 // Public surface of the exchange module: base registries, shared-data catalogue, grants, the one read path, the access log.
 export { createRegistryPorts } from './registry-ports'
+export { readSharedData, type ReadActor, type ReadInput, type ReadResult } from './read-shared-data'
+export type { ReadSubject } from './read-subject'
+export { ReadRefusedError, REFUSAL_LABELS, type RefusalCode } from './exchange-errors'
+export type { FieldValue } from './dataset-verifiers'
+export { listDatasets, getDataset, SHARE_TYPE_LABELS, UPDATE_CYCLE_LABELS, type Dataset } from './dataset-queries'
+export { requestGrant, type RequestGrantInput } from './request-grant'
+export { decideGrant, type DecideGrantInput } from './decide-grant'
+export { revokeGrant, type RevokeGrantInput } from './revoke-grant'
+export { listGrants, getGrant, GRANT_STATUS_LABELS, type Grant, type GrantStatus } from './grant-queries'
+export { seedSharedDatasets } from './seed-datasets'
 export { databaseRegistrySource, type RegistrySource, type PersonRecord, type EntityRecord, type AddressRecord } from './registry-source'
+// Simulated base registries (registries helper): deterministic seed + fixed demo identities.
+export { seedRegistries, type SeedRegistriesResult } from './seed/seed-registries'
+export { DEMO_RESIDENTS, DEMO_ENTERPRISES, DEMO_ADDRESSES, type DemoResident } from './seed/demo-identities'
