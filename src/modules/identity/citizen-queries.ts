@@ -1,0 +1,22 @@
+import type { Executor } from '../../platform/database'
+import { UUID_RE } from '../../platform/ids'
+
+/**
+ * Raw identifiers for the modules that must compute a pseudonym from them (the exchange's 我的数据使用记录
+ * finds a person's access-log rows by HMAC of the 身份证号). Never rendered or logged by callers; pages show
+ * the masked forms from CitizenUser.
+ */
+
+/** The VERIFIED 公民身份号码 of a citizen account, or null while the real name is not verified. */
+export async function getCitizenIdNumber(db: Executor, citizenId: string): Promise<string | null> {
+  if (!UUID_RE.test(citizenId)) return null
+  const r = await db.selectFrom('citizens').select(['id_number', 'verified_at']).where('id', '=', citizenId).executeTakeFirst()
+  return r?.id_number && r.verified_at ? r.id_number : null
+}
+
+/** The 统一社会信用代码 of a claimed enterprise account, or null for an unknown id. */
+export async function getEnterpriseUscc(db: Executor, enterpriseId: string): Promise<string | null> {
+  if (!UUID_RE.test(enterpriseId)) return null
+  const r = await db.selectFrom('enterprises').select('uscc').where('id', '=', enterpriseId).executeTakeFirst()
+  return r?.uscc ?? null
+}
