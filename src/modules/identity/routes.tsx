@@ -5,25 +5,31 @@ import type { AppEnv } from '../../platform/http/context'
 import { renderErrorPage } from '../../platform/web/error-page'
 import { t } from '../../platform/web/i18n'
 import { renderLoginPage } from './login-page'
-import { getStaff, requireStaff } from './require-staff'
+import { pendingStepPath } from './require-staff'
+import { sessionGuard } from './session-guard'
 import { signInStaff } from './sign-in-staff'
 import { signOutStaff } from './sign-out-staff'
 import { clearLoginToken, clearSessionToken, readLoginToken, readSessionToken, writeLoginToken, writeSessionToken } from './staff-cookies'
-import { findStaffSession, isTokenShaped, newToken, sameSecret } from './staff-session'
+import { findStaffSession, isTokenShaped, newToken, sameSecret, type StaffSession } from './staff-session'
+import { safeNext } from './staff-next'
+import { registerStaffTotpRoutes } from './staff-totp-routes'
+import { registerAdminStaffRoutes } from './admin-staff-routes'
 
-/** Only back-office paths on this host are valid places to return to after sign-in (no open redirect). */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || next.length > 500) return '/admin'
-  if (!/^\/admin(?:[/?#]|$)/.test(next) || next.includes('\\') || /^\/admin\/log(?:in|out)\b/.test(next)) return '/admin'
-  return next
-}
+export { safeNext }
 
-/** Staff sign-in / sign-out (minimal until the identity issue replaces it behind the same seam). */
+/**
+ * Staff sign-in: password (here), then the TOTP code or enrolment and a forced password change
+ * (staff-totp-routes.tsx), sign-out, and the staff administration pages (admin-staff-routes.tsx).
+ */
 export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   app.get('/admin/login', async (c) => {
     const next = safeNext(c.req.query('next'))
     c.header('Cache-Control', 'no-store')
-    if (await findStaffSession(deps.db, readSessionToken(c, deps.config))) return c.redirect(next, 303)
+    const current = await findStaffSession(deps.db, readSessionToken(c, deps.config))
+    if (current) {
+      const step = pendingStepPath(current)
+      return c.redirect(step ? `${step}?next=${encodeURIComponent(next)}` : next, 303)
+    }
     let loginToken = readLoginToken(c, deps.config)
     if (!isTokenShaped(loginToken)) {
       loginToken = newToken()
@@ -48,7 +54,8 @@ export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): vo
       const r = await signInStaff(deps.db, { username, password, previousToken: readSessionToken(c, deps.config) })
       writeSessionToken(c, deps.config, r.token)
       clearLoginToken(c, deps.config)
-      return c.redirect(next, 303)
+      const step = r.next === 'enrol' ? '/admin/login/totp/setup' : '/admin/login/totp'
+      return c.redirect(`${step}?next=${encodeURIComponent(next)}`, 303)
     } catch (err) {
       if (!(err instanceof DomainError) || (err.status !== 401 && err.status !== 429)) throw err
       const status = err.status as 401 | 429
@@ -56,9 +63,15 @@ export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): vo
     }
   })
 
-  app.post('/admin/logout', requireStaff(deps), async (c) => {
-    await signOutStaff(deps.db, getStaff(c))
+  // Any session may sign out, including one stopped at the TOTP step ("cancel"); CSRF still required.
+  const anySession = new WeakMap<object, StaffSession>()
+  const signedInOrPending = sessionGuard({ find: (c) => findStaffSession(deps.db, readSessionToken(c, deps.config)), loginPath: '/admin/login', store: anySession })
+  app.post('/admin/logout', signedInOrPending, async (c) => {
+    await signOutStaff(deps.db, anySession.get(c)!)
     clearSessionToken(c, deps.config)
     return c.redirect('/admin/login?signedout=1', 303)
   })
+
+  registerStaffTotpRoutes(app, deps)
+  registerAdminStaffRoutes(app, deps)
 }

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp } from '../../../test/app'
-import { cookieFrom, createStaff, formBody, hiddenCsrf, postForm, postLogin, signIn, STAFF_PASSWORD } from '../../../test/staff'
+import { cookieFrom, createStaff, csrfOf, formBody, hiddenCsrf, nextTotpCode, postForm, postLogin, postTotp, signIn, staffTotpSecret, STAFF_PASSWORD } from '../../../test/staff'
 import { safeNext } from './routes'
 
 let t: Awaited<ReturnType<typeof testApp>>
@@ -11,6 +11,9 @@ before(async () => {
   await createStaff(t.db, 'bob', ['catalog_editor'])
   await createStaff(t.db, 'carol', ['catalog_editor'])
   await createStaff(t.db, 'dave', ['catalog_editor'])
+  await createStaff(t.db, 'erin', ['catalog_editor'])
+  await createStaff(t.db, 'frank', ['catalog_editor'])
+  await createStaff(t.db, 'gina', ['catalog_editor'])
 })
 after(() => t.close())
 
@@ -29,21 +32,37 @@ test('the login page is served with a login CSRF cookie, and the password is has
   assert.match(row.password_hash, /^\$argon2id\$/)
 })
 
-test('sign-in succeeds with the right password: HttpOnly SameSite=Lax cookie, redirect, audit', async () => {
+test('the right password alone is not a sign-in: the pending session gets the TOTP step, no page and no POST', async () => {
   const { res, session } = await postLogin(t.app, 'Alice', STAFF_PASSWORD)
   assert.equal(res.status, 303)
-  assert.equal(res.headers.get('location'), '/admin')
+  assert.equal(res.headers.get('location'), '/admin/login/totp?next=%2Fadmin')
   assert.ok(session)
   const raw = res.headers.getSetCookie().find((h) => h.startsWith('yw_staff='))!
   assert.match(raw, /HttpOnly/i)
   assert.match(raw, /SameSite=Lax/i)
   assert.match(raw, /Path=\//)
-  const page = await t.app.request('/admin', { headers: { cookie: session } })
-  assert.equal(page.status, 200)
-  assert.match(await page.text(), /测试alice/)
+  // A password-only session is not signed in: GET is sent to the TOTP step, POST refused even with its CSRF token.
+  const page = await t.app.request('/admin/synonyms', { headers: { cookie: session } })
+  assert.equal(page.status, 303)
+  assert.equal(page.headers.get('location'), '/admin/login/totp?next=%2Fadmin%2Fsynonyms')
+  const write = await postForm(t.app, '/admin/synonyms', { cookie: session, csrf: await csrfOf(t.db, session) }, { phrase: '测试', expansions: '测试' })
+  assert.equal(write.status, 403)
+  assert.equal((await audits('identity.staff.signed_in', 'alice')).length, 0)
+  assert.equal((await audits('identity.staff.password_accepted', 'alice')).length, 1)
+
+  // The code finishes it: a NEW session id (the pending one is dead), the page opens, the sign-in is audited.
+  const done = await postTotp(t.app, session, await nextTotpCode(staffTotpSecret('alice')))
+  assert.equal(done.res.status, 303)
+  assert.equal(done.res.headers.get('location'), '/admin')
+  assert.ok(done.session)
+  assert.notEqual(done.session, session)
+  assert.equal((await t.app.request('/admin', { headers: { cookie: session } })).status, 303)
+  const ok = await t.app.request('/admin', { headers: { cookie: done.session } })
+  assert.equal(ok.status, 200)
+  assert.match(await ok.text(), /测试alice/)
   assert.equal((await audits('identity.staff.signed_in', 'alice')).length, 1)
   // Only the hash of the token is stored.
-  const token = session.split('=')[1]!
+  const token = done.session.split('=')[1]!
   assert.equal(await t.db.selectFrom('staff_sessions').select('id').where('id', '=', token).executeTakeFirst(), undefined)
 })
 
@@ -72,6 +91,13 @@ test('five failures lock the username for 15 minutes, even for the right passwor
   assert.equal((await postLogin(t.app, 'carol', STAFF_PASSWORD)).res.status, 303)
 })
 
+test('the password step alone does not reset the failure count (only a complete sign-in does)', async () => {
+  for (let i = 0; i < 4; i++) assert.equal((await postLogin(t.app, 'gina', `bad-${i}`)).res.status, 401)
+  assert.equal((await postLogin(t.app, 'gina', STAFF_PASSWORD)).res.status, 303)
+  assert.equal((await postLogin(t.app, 'gina', 'bad-5')).res.status, 401)
+  assert.equal((await postLogin(t.app, 'gina', STAFF_PASSWORD)).res.status, 429)
+})
+
 test('a login POST without the login CSRF token is refused with 403', async () => {
   const res = await t.app.request('/admin/login', { method: 'POST', body: formBody({ username: 'alice', password: STAFF_PASSWORD }), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
   assert.equal(res.status, 403)
@@ -86,9 +112,14 @@ test('session fixation: signing in replaces the presented session id and kills t
   assert.ok(session)
   assert.notEqual(session, first.cookie)
   assert.equal((await t.app.request('/admin', { headers: { cookie: first.cookie } })).status, 303)
-  assert.equal((await t.app.request('/admin', { headers: { cookie: session } })).status, 200)
-  // A made-up cookie value never becomes a session.
+  const done = await postTotp(t.app, session, await nextTotpCode(staffTotpSecret('dave')))
+  assert.ok(done.session)
+  assert.notEqual(done.session, session)
+  assert.equal((await t.app.request('/admin', { headers: { cookie: done.session } })).status, 200)
+  // A made-up cookie value never becomes a session, and a planted one presented at sign-in is not reused.
   assert.equal((await t.app.request('/admin', { headers: { cookie: planted } })).status, 303)
+  const again = await postLogin(t.app, 'dave', STAFF_PASSWORD, planted)
+  assert.notEqual(again.session, planted)
 })
 
 test('idle (30 min) and absolute (12 h) expiry send the user back to sign-in', async () => {
@@ -102,11 +133,11 @@ test('idle (30 min) and absolute (12 h) expiry send the user back to sign-in', a
   assert.equal(r1.headers.get('location'), '/admin/login?next=%2Fadmin%2Fitems%2Fnew')
   assert.equal(await t.db.selectFrom('staff_sessions').select('id').where('id', '=', idOf(idle.cookie)).executeTakeFirst(), undefined)
 
-  const old = await signIn(t.app, 'alice')
+  const old = await signIn(t.app, 'erin')
   await t.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', idOf(old.cookie)).execute()
   assert.equal((await t.app.request('/admin', { headers: { cookie: old.cookie } })).status, 303)
 
-  const aged = await signIn(t.app, 'alice')
+  const aged = await signIn(t.app, 'frank')
   await t.db.updateTable('staff_sessions').set({ created_at: new Date(Date.now() - 13 * 3600 * 1000) } as never).where('id', '=', idOf(aged.cookie)).execute()
   assert.equal((await t.app.request('/admin', { headers: { cookie: aged.cookie } })).status, 303)
 })

@@ -30,10 +30,6 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
 /** last_seen_at is refreshed at most this often, so a busy page does not write on every request. */
 export const SESSION_TOUCH_MS = 60 * 1000
 
-/** Brute-force protection: this many failed sign-ins for one username within the window lock it. */
-export const SIGN_IN_MAX_FAILURES = 5
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
-
 /** Usernames are case-insensitive and trimmed; 64 characters at most. */
 export function normalizeUsername(u: string): string {
   return u.trim().toLowerCase().slice(0, 64)
