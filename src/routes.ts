@@ -2,14 +2,20 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Deps } from './deps'
 import type { AppEnv } from './platform/http/context'
 import { registerIdentityRoutes } from './modules/identity/routes'
+import { registerOidcRoutes } from './modules/identity/oidc/routes'
+import { registerCitizenRoutes } from './modules/identity/citizen-routes'
 import { registerCatalogApi } from './modules/catalog/api/routes'
 import { registerCatalogPortal } from './modules/catalog/portal/routes'
+import { registerEnterpriseRoutes } from './modules/identity/enterprise-routes'
 import { registerCatalogBackoffice } from './modules/catalog/backoffice/routes'
 
 /** Every module's routes, in one visible place. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerIdentityRoutes(app, deps)
+  registerOidcRoutes(app, deps)
+  registerCitizenRoutes(app, deps)
   registerCatalogApi(app, deps)
   registerCatalogBackoffice(app, deps)
+  registerEnterpriseRoutes(app, deps)
   registerCatalogPortal(app, deps)
 }

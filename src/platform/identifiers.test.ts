@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { checkIdNumber, checkUscc, idCheckChar, usccCheckChar } from './identifiers'
+import { checkIdNumber, checkMobilePhone, checkUscc, idCheckChar, isMobilePhone, normalizeMobilePhone, usccCheckChar } from './identifiers'
 
 test('GB 32100 example code is valid; a changed character is not', () => {
   assert.equal(checkUscc('91350100M000100Y43'), null) // the standard's own example
@@ -30,4 +30,18 @@ test('any 17 characters + computed check character validate (property)', () => {
     const s = `${region}${ymd}${String(seq).padStart(3, '0')}`
     return checkIdNumber(s + idCheckChar(s)) === null
   }))
+})
+
+test('mainland mobile numbers: 1[3-9] + 9 digits; typed prefixes and separators are normalised', () => {
+  for (const ok of ['13800138000', '19912345678', '16612345678']) assert.ok(isMobilePhone(ok), ok)
+  for (const bad of ['12800138000', '1380013800', '138001380000', '23800138000', '1380013800a', '', '+8613800138000']) assert.ok(!isMobilePhone(bad), bad)
+  assert.equal(normalizeMobilePhone('+86 138-0013-8000'), '13800138000')
+  assert.equal(normalizeMobilePhone('0086 13800138000'), '13800138000')
+  assert.equal(normalizeMobilePhone('8613800138000'), '13800138000')
+  assert.equal(normalizeMobilePhone('86123'), '86123')
+  assert.equal(checkMobilePhone('13800138000'), null)
+  assert.match(checkMobilePhone('')!, /请输入/)
+  assert.match(checkMobilePhone('1380013800')!, /11位，当前为10位/)
+  assert.match(checkMobilePhone('12800138000')!, /13至19/)
+  assert.match(checkMobilePhone('1380013800x')!, /只能包含数字/)
 })

@@ -50,3 +50,25 @@ export function checkIdNumber(id: string, today = new Date()): string | null {
 
 /** GB/T 2260 code shape: 6 digits (county level), or 9 digits (township). Existence is checked against the regions table. */
 export const REGION_CODE_RE = /^[0-9]{6}([0-9]{3})?$/
+
+// Mainland mobile numbers (工业和信息化部 numbering plan): 11 digits, 1 then 3–9 then 9 digits.
+// Spaces, hyphens and a leading +86 / 86 that people type are stripped by normalizeMobilePhone.
+const MOBILE_RE = /^1[3-9]\d{9}$/
+
+export function isMobilePhone(p: string): boolean {
+  return MOBILE_RE.test(p)
+}
+/** Removes spaces, hyphens and a +86 / 0086 / 86 prefix; does not validate. */
+export function normalizeMobilePhone(p: string): string {
+  const s = p.replace(/[\s\u3000-]+/g, '')
+  const m = /^(?:\+86|0086|86)(1\d{10})$/.exec(s)
+  return m ? m[1]! : s
+}
+/** Returns null when `p` (already normalized) is a mainland mobile number, else what is wrong. */
+export function checkMobilePhone(p: string): string | null {
+  if (!p) return '请输入手机号码。 Enter your mobile number.'
+  if (!/^\d+$/.test(p)) return '手机号码只能包含数字，请核对。 A mobile number has digits only.'
+  if (p.length !== 11) return `手机号码应为11位，当前为${p.length}位，请核对。 A mainland mobile number has 11 digits.`
+  if (!MOBILE_RE.test(p)) return '手机号码应以13至19开头，请核对；暂不支持境外号码。 A mainland mobile number starts with 13–19; foreign numbers are not supported yet.'
+  return null
+}

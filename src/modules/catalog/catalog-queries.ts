@@ -23,6 +23,8 @@ export type ItemRow = {
   version: number
   popularity: number
   updatedAt: Date
+  /** 实名可信等级 needed to apply online (identity's TRUST_LEVEL_LABELS; 1–3, default 2). */
+  minTrustLevel: number
   department: { id: string; name: string; slug: string; code: string | null }
   record: ServiceItemRecord
 }
@@ -32,7 +34,7 @@ function itemBase(db: Executor) {
     .selectFrom('service_items as i')
     .innerJoin('departments as d', 'd.id', 'i.department_id')
     .select([
-      'i.id', 'i.code', 'i.name', 'i.status', 'i.current_version', 'i.popularity', 'i.updated_at', 'i.data',
+      'i.id', 'i.code', 'i.name', 'i.status', 'i.current_version', 'i.popularity', 'i.updated_at', 'i.data', 'i.min_trust_level',
       'd.id as dep_id', 'd.name as dep_name', 'd.slug as dep_slug', 'd.code as dep_code',
     ])
 }
@@ -46,6 +48,7 @@ function toItem(r: BaseRow): ItemRow {
     version: r.current_version,
     popularity: r.popularity,
     updatedAt: r.updated_at,
+    minTrustLevel: r.min_trust_level,
     department: { id: r.dep_id, name: r.dep_name, slug: r.dep_slug, code: r.dep_code },
     record: r.data as unknown as ServiceItemRecord,
   }

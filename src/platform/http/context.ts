@@ -1,5 +1,6 @@
 import type { Logger } from '../logger'
 import type { Lang } from '../web/i18n'
+import type { Viewer } from '../web/layout'
 
 /** Per-request variables set by platform middleware. */
 export type AppVariables = {
@@ -8,5 +9,7 @@ export type AppVariables = {
   lang: Lang
   /** CSP nonce for inline scripts (JSON-LD, small enhancements). */
   nonce: string
+  /** The signed-in citizen for the portal header (set by identity when a session cookie is present). */
+  viewer?: Viewer
 }
 export type AppEnv = { Variables: AppVariables }

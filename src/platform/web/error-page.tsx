@@ -18,7 +18,7 @@ export function renderErrorPage(c: Context<AppEnv>, status: number, message?: st
   return (
     '<!doctype html>' +
     (
-      <Layout lang={lang} title={siteTitle(lang, title)} description={title} canonical={new URL(path, c.req.url).toString()} path={path} nonce={c.get('nonce') ?? ''} noindex headerSearch={!path.startsWith('/admin')} area={path.startsWith('/admin') ? 'backoffice' : 'portal'}>
+      <Layout lang={lang} title={siteTitle(lang, title)} description={title} canonical={new URL(path, c.req.url).toString()} path={path} nonce={c.get('nonce') ?? ''} viewer={c.get('viewer')} noindex headerSearch={!path.startsWith('/admin')} area={path.startsWith('/admin') ? 'backoffice' : 'portal'}>
         <h1>{title}</h1>
         <p>{hint}</p>
         <ul>

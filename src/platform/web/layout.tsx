@@ -31,6 +31,34 @@ export type PageMeta = {
   area?: 'portal' | 'backoffice'
   staffName?: string
   csrfToken?: string
+  /**
+   * The signed-in citizen, as plain data (platform knows no modules): portal headers show their name with a
+   * link to /account, or 登录 / 注册 when absent. Pages get it from c.get('viewer') (set by identity).
+   */
+  viewer?: Viewer | null | undefined
+  /** Portal pages with forms load forms.css (error summary, fields) on top of site.css. */
+  forms?: boolean
+}
+
+/** Who is looking at a portal page — only what the header shows. */
+export type Viewer = { displayName: string }
+
+function AccountLinks({ lang, viewer }: { lang: Lang; viewer: Viewer | null | undefined }) {
+  return (
+    <nav class="account-links no-print" aria-label={t(lang, '账号', 'Account')}>
+      {viewer ? (
+        <>
+          <a href="/account">{viewer.displayName}</a>
+          <a href="/me/data-access">{t(lang, '我的数据使用记录', 'Who used my data')}</a>
+        </>
+      ) : (
+        <>
+          <a href="/login">{t(lang, '登录', 'Sign in')}</a>
+          <a href="/register">{t(lang, '注册', 'Register')}</a>
+        </>
+      )}
+    </nav>
+  )
 }
 
 function PortalNav({ lang }: { lang: Lang }) {
@@ -83,6 +111,7 @@ export function Layout(props: PageMeta & { children: Child }) {
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/site.css" />
+        {!backoffice && props.forms ? <link rel="stylesheet" href="/assets/forms.css" /> : null}
         {backoffice ? <link rel="stylesheet" href="/assets/admin.css" /> : <script src="/assets/site.js" defer></script>}
         {props.jsonLd ? (
           <script type="application/ld+json" nonce={props.nonce}>
@@ -99,6 +128,7 @@ export function Layout(props: PageMeta & { children: Child }) {
               <span class="brand-sub">{backoffice ? t(lang, '事项管理后台', 'Catalogue back office') : t(lang, `${SITE.cityZh}政务服务`, `${SITE.cityEn} government services`)}</span>
             </a>
             {!backoffice && props.headerSearch ? <HeaderSearch lang={lang} /> : null}
+            {backoffice ? null : <AccountLinks lang={lang} viewer={props.viewer} />}
             <a class="lang-switch" href={`${props.path}${sep}lang=${other}`} lang={other === 'zh' ? 'zh-CN' : 'en'} hreflang={other === 'zh' ? 'zh-CN' : 'en'}>
               {other === 'zh' ? '中文' : 'English'}
             </a>

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../platform/web/i18n'
 import { t } from '../../../platform/web/i18n'
 import { Breadcrumbs, Notice, SummaryList, Tag, Zh } from '../../../platform/web/components'
+import { TRUST_LEVEL_LABELS, type TrustLevel } from '../../identity'
 import type { DepartmentRow, ItemRow, ThemeRow } from '../catalog-queries'
 import { audienceLabel, caseKindLabel, channelLabel, crossLabel, days, levelLabel, onlineBadge, onlineLabel, resultKindLabel, typeLabel, yesNo } from './labels'
 import { Faqs, MaterialsTable, ProcessSteps, TextList } from './guide-sections'
@@ -24,6 +25,8 @@ export function GuidePage({ lang, item, department, themes }: Props) {
   const canApply = item.status === 'published'
   const online = (r.onlineLevel ?? 0) >= 2 || (r.channels ?? []).some((c) => c === 'web' || c === 'mobile')
   const phone = r.consultPhone ?? department?.phone ?? undefined
+  const trust = TRUST_LEVEL_LABELS[item.minTrustLevel as TrustLevel]
+  const trustText = trust ? t(lang, `${item.minTrustLevel} 级 · ${trust.zh}`, `level ${item.minTrustLevel} · ${trust.en}`) : undefined
   const sections: [string, string, boolean][] = [
     ['basic', t(lang, '基本信息', 'Basic information'), true],
     ['conditions', t(lang, '受理条件', 'Who can apply'), !!r.conditions],
@@ -70,7 +73,10 @@ export function GuidePage({ lang, item, department, themes }: Props) {
 
       <div class="actions no-print">
         {canApply && online ? (
-          <a class="button button-primary" href={`/apply/${encodeURIComponent(item.code)}`}>{t(lang, '在线办理', 'Apply online')}</a>
+          <>
+            <a class="button button-primary" href={`/apply/${encodeURIComponent(item.code)}`}>{t(lang, '在线办理', 'Apply online')}</a>
+            <p class="hint">{t(lang, `需登录，账号等级：${trustText}`, `Sign-in needed; account ${trustText}`)}</p>
+          </>
         ) : canApply ? (
           <p class="hint">{t(lang, '本事项需到现场办理，请按下方“办理地点”前往。', 'Apply in person at the address under "Where and when".')}</p>
         ) : null}
@@ -100,6 +106,7 @@ export function GuidePage({ lang, item, department, themes }: Props) {
             { key: t(lang, '承诺办结时限', 'Promised time limit'), value: days(lang, r.promisedDays) },
             { key: t(lang, '办理形式', 'How to apply'), value: r.channels?.length ? r.channels.map((c) => channelLabel(lang, c)).join(t(lang, '、', ', ')) : undefined },
             { key: t(lang, '网上办理深度', 'Online depth'), value: onlineLabel(lang, r.onlineLevel) },
+            { key: t(lang, '办理所需账号等级', 'Account level needed'), value: trustText, id: 'min-trust' },
             { key: t(lang, '到办事现场次数', 'Visits in person'), value: r.visitsRequired === undefined ? undefined : t(lang, `${r.visitsRequired} 次`, String(r.visitsRequired)) },
             { key: t(lang, '通办范围', 'Where it can be handled'), value: crossLabel(lang, r.crossRegionScope) },
             { key: t(lang, '是否收费', 'Fee charged'), value: r.fee ? yesNo(lang, !!r.fee.charged) : undefined },

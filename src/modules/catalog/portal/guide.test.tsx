@@ -122,7 +122,7 @@ test('draft items are 404; suspended items show a banner and no apply action; ap
   assert.doesNotMatch(c.html, /href="\/apply\//)
 })
 
-test('apply online leads to sign-in, and /login honestly offers the window instead', async () => {
+test('apply online leads to the citizen sign-in; the guide names the account level the item needs', async () => {
   const r = records.find((x) => (x.onlineLevel ?? 0) >= 3)!
   const res = await t.app.request(`/apply/${r.code}`)
   assert.equal(res.status, 302)
@@ -130,16 +130,19 @@ test('apply online leads to sign-in, and /login honestly offers the window inste
 
   const { res: lr, html } = await get(res.headers.get('location')!)
   assert.equal(lr.status, 200)
-  const page = text(html)
-  assert.ok(page.includes('统一身份认证') && page.includes('下一个版本'), 'says when sign-in opens')
-  assert.ok(page.includes(r.name), 'names the service')
-  assert.ok(page.includes(r.location ?? ''), 'offers the window address')
-  assert.doesNotMatch(html, /type="password"|<form[^>]*method="post"/i, 'never pretends to sign anyone in')
+  assert.match(html, /<form method="post" action="\/login"/, 'a real sign-in form')
+  assert.ok(html.includes(`name="next" value="/apply/${r.code}"`), 'returns to the application after sign-in')
   assertPageHead(html, 'http://localhost:3000/login', '登录')
 
   const plain = await get('/login?next=https://evil.example/')
   assert.equal(plain.res.status, 200)
   assert.ok(!plain.html.includes('evil.example'))
+
+  const guide = text((await get(`/services/${r.code}`)).html)
+  assert.ok(guide.includes('办理所需账号等级') && guide.includes('2 级 · 已实名（人口库核验）'), 'default level 2 shown')
+  await t.db.updateTable('service_items').set({ min_trust_level: 3 }).where('code', '=', r.code).execute()
+  assert.ok(text((await get(`/services/${r.code}`)).html).includes('3 级 · 已实名 + 第二因素'), 'the item’s own level')
+  await t.db.updateTable('service_items').set({ min_trust_level: 2 }).where('code', '=', r.code).execute()
 })
 
 test('the guide prints well: print stylesheet hides navigation, search and buttons; print button needs JS', async () => {

@@ -29,6 +29,7 @@ export function renderPage(c: Context<AppEnv>, config: Config, opts: PageOptions
       jsonLd={opts.jsonLd}
       noindex={opts.noindex}
       headerSearch={opts.headerSearch ?? true}
+      viewer={c.get('viewer')}
     >
       {body}
     </Layout>

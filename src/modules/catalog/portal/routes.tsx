@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
 import type { AppEnv } from '../../../platform/http/context'
+import { peekCitizen } from '../../identity'
 import { t } from '../../../platform/web/i18n'
 import { siteTitle } from '../../../platform/web/layout'
 import { catalogStats, getDepartmentBySlug, getItemByCode, getRegion, listDepartments, listThemes, regionsInUse } from '../catalog-queries'
@@ -9,7 +10,7 @@ import { DepartmentPage, DepartmentsPage } from './department-pages'
 import { governmentServiceJsonLd } from './guide-jsonld'
 import { GuidePage } from './guide-page'
 import { HomePage } from './home-page'
-import { LoginPage } from './login-page'
+import { ApplyPage } from './apply-page'
 import { NotFoundPage } from './not-found-page'
 import { clip } from './page-meta'
 import { publishedForSitemap, publishedItemsOfDepartment } from './portal-queries'
@@ -83,27 +84,22 @@ export function registerCatalogPortal(app: OpenAPIHono<AppEnv>, deps: Deps): voi
     )
   })
 
-  // Online application starts with sign-in; /login says honestly what is possible today.
+  // Online application starts with sign-in (identity's /login); a signed-in citizen sees what the item needs.
   app.get('/apply/:code', async (c) => {
+    const l = lang(c)
     const code = c.req.param('code')
     const item = await getItemByCode(db, code)
     if (!item || item.status === 'draft') return notFound(c, 'item', code)
     if (item.status !== 'published') return c.redirect(`/services/${encodeURIComponent(item.code)}`, 302)
-    return c.redirect(`/login?next=${encodeURIComponent(`/apply/${item.code}`)}`, 302)
-  })
-
-  app.get('/login', async (c) => {
-    const l = lang(c)
-    const next = c.req.query('next') ?? ''
-    const m = /^\/apply\/([^/?#]{1,64})$/.exec(next)
-    const item = m ? await getItemByCode(db, decodeURIComponent(m[1]!)).catch(() => undefined) : undefined
-    const shown = item && item.status === 'published' ? item : undefined
-    const department = shown ? await getDepartmentBySlug(db, shown.department.slug) : undefined
+    const me = await peekCitizen(c, deps)
+    if (!me) return c.redirect(`/login?next=${encodeURIComponent(`/apply/${item.code}`)}`, 302)
+    c.header('Cache-Control', 'no-store')
+    const department = await getDepartmentBySlug(db, item.department.slug)
     return renderPage(
       c,
       config,
-      { title: siteTitle(l, t(l, '登录', 'Sign in')), description: t(l, '个人和法人登录、网上申请将随统一身份认证开通；现在可以到窗口办理。', 'Sign-in and online applications open with the unified identity service; you can apply in person now.'), pathAndQuery: '/login', noindex: true },
-      <LoginPage lang={l} item={shown} department={department} />,
+      { title: siteTitle(l, `${item.record.name} - ${t(l, '在线办理', 'Apply online')}`), description: t(l, '在线申请表即将开通；现在可以到窗口办理。', 'Online forms are coming soon; apply in person now.'), pathAndQuery: `/apply/${encodeURIComponent(item.code)}`, noindex: true },
+      <ApplyPage lang={l} item={item} department={department} trustLevel={me.user.trustLevel} />,
     )
   })
 
