@@ -1,8 +1,12 @@
 import type { DB } from '../src/platform/database'
 import { uuidv7 } from '../src/platform/ids'
+import { idCheckChar } from '../src/platform/identifiers'
 import { hashPassword } from '../src/modules/identity/password'
 import { createCitizenSession } from '../src/modules/identity/citizen-session'
 import { citizenCookieName } from '../src/modules/identity/citizen-cookies'
+import { DEMO_ENTERPRISES, DEMO_RESIDENTS } from '../src/modules/exchange'
+
+export { DEMO_ENTERPRISES, DEMO_RESIDENTS }
 
 /**
  * Test support for citizen routes: accounts straight in the table (with a real argon2id hash, so sign-in
@@ -62,4 +66,20 @@ export type CitizenTestSession = { cookie: string; csrf: string }
 export async function citizenSession(_app: unknown, db: DB, citizenId: string, opts: { mfa?: boolean } = {}): Promise<CitizenTestSession> {
   const s = await db.transaction().execute((tx) => createCitizenSession(tx, { citizenId, ...(opts.mfa ? { mfa: true } : {}) }))
   return { cookie: `${citizenCookieName({ secureCookies: false })}=${s.token}`, csrf: s.csrfToken }
+}
+
+/**
+ * A verified account for one of the fixed demo residents of the seeded 人口库 (src/modules/exchange/seed/
+ * demo-identities.ts): 0 = 李明华 (legal representative of both DEMO_ENTERPRISES), 1 = 王芳 (the agent),
+ * 2 = 陈志强 (unrelated), 3 = 赵秀英. Needs testApp('seeded') / testDb('seeded').
+ */
+export function createDemoCitizen(db: DB, n: 0 | 1 | 2 | 3, opts: Omit<CreateCitizenInput, 'verifiedAs'> = {}) {
+  const r = DEMO_RESIDENTS[n]
+  return createCitizen(db, { ...opts, verifiedAs: { name: r.name, idNumber: r.idNumber } })
+}
+
+/** A well-formed (GB 11643 check digit) 身份证号 that is NOT in the seeded 人口库: born 1990-01-01 in 320508, sequence 900 + n. */
+export function fakeIdNumber(n: number): string {
+  const first17 = `32050819900101${String(900 + (n % 100)).padStart(3, '0')}`
+  return first17 + idCheckChar(first17)
 }
