@@ -7,6 +7,7 @@ import { openRuntime } from './bootstrap'
 import { isEmpty, seedDemo } from './seed'
 import { startWeb } from './web'
 import { exportCatalog, importCatalog } from '../modules/catalog'
+import { formatOfFile, isLoadFormat, isLoadKind, loadRegistry, loadReportLines } from '../modules/exchange'
 import { verifyAudit } from '../platform/audit'
 
 const USAGE = `yiwang — 一网通办 command line
@@ -18,6 +19,8 @@ const USAGE = `yiwang — 一网通办 command line
   yiwang catalog import FILE.jsonl [--strict]
                                     import service items in the shared JSON Lines format
   yiwang catalog export [FILE]      export every item (stdout when FILE is omitted)
+  yiwang registry load population|entities|addresses FILE.csv|FILE.jsonl [--strict] [--format csv|jsonl]
+                                    load a base registry (columns: README "Loading registries"); exit 2 when any line failed
   yiwang audit verify               check the audit chain; report the first edited, deleted or reordered entry
 
 Database: DATABASE_URL=postgres://… or embedded PGlite under YIWANG_DATA_DIR (default ./data).`
@@ -90,6 +93,25 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`exported ${n} items${file ? ` to ${file}` : ''}\n`)
     await rt.handle.close()
     return 0
+  }
+  if (noun === 'registry' && verb === 'load') {
+    const { values, positionals } = parseArgs({ args: rest, options: { strict: { type: 'boolean', default: false }, format: { type: 'string' } }, allowPositionals: true })
+    const [kind, file] = positionals
+    const format = values.format ?? formatOfFile(file)
+    if (!isLoadKind(kind) || !file || !isLoadFormat(format)) return fail('usage: yiwang registry load population|entities|addresses FILE.csv|FILE.jsonl [--strict] [--format csv|jsonl]')
+    if (!existsSync(file)) return fail(`文件不存在 file not found: ${file}`)
+    const rt = await openRuntime()
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })
+    const tty = process.stderr.isTTY
+    const report = await loadRegistry(rt.handle.db, {
+      kind, format, lines, strict: values.strict ?? false, source: file.split(/[\\/]/).pop(),
+      actor: { type: 'cli', name: userInfo().username || 'cli' },
+      onProgress: (n) => process.stderr.write(tty ? `\r  ${n} records processed…` : `  ${n} records processed\n`),
+    })
+    if (tty) process.stderr.write('\n')
+    for (const line of loadReportLines(report)) console.log(line)
+    await rt.handle.close()
+    return report.failed ? 2 : 0
   }
   if (noun === 'audit' && verb === 'verify') {
     const rt = await openRuntime()

@@ -14,3 +14,7 @@ export { databaseRegistrySource, type RegistrySource, type PersonRecord, type En
 // Simulated base registries (registries helper): deterministic seed + fixed demo identities.
 export { seedRegistries, type SeedRegistriesResult } from './seed/seed-registries'
 export { DEMO_RESIDENTS, DEMO_ENTERPRISES, DEMO_ADDRESSES, type DemoResident } from './seed/demo-identities'
+export { loadRegistry, type LoadReport, type LoadRegistryInput, type LoadLineError } from './load-registry'
+export { formatOfFile, isLoadFormat, isLoadKind, loadReportLines } from './load-registry-report'
+export { FIELDS as REGISTRY_FIELDS, LOAD_KINDS, type LoadKind } from './registry-loader-fields'
+export type { LoadFormat } from './registry-loader-input'
