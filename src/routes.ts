@@ -8,6 +8,8 @@ import { registerCatalogApi } from './modules/catalog/api/routes'
 import { registerCatalogPortal } from './modules/catalog/portal/routes'
 import { registerEnterpriseRoutes } from './modules/identity/enterprise-routes'
 import { registerCatalogBackoffice } from './modules/catalog/backoffice/routes'
+import { registerGeographyApi } from './modules/exchange/api/geography'
+import { registerExchangeRoutes } from './modules/exchange/routes'
 
 /** Every module's routes, in one visible place. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
@@ -17,5 +19,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerCatalogApi(app, deps)
   registerCatalogBackoffice(app, deps)
   registerEnterpriseRoutes(app, deps)
+  registerExchangeRoutes(app, deps)
+  registerGeographyApi(app, deps)
   registerCatalogPortal(app, deps)
 }

@@ -18,6 +18,12 @@ export function mayRequestGrant(user: Staff, consumerDepartmentId: string): bool
   return hasRoleIn(user, 'department_officer', scope) || hasRoleIn(user, 'department_head', scope)
 }
 
+/** Departments the staff member may ask for ('all' for admins): where they are an officer or head. */
+export function requestableDepartments(user: Staff): 'all' | string[] {
+  if (isAdmin(user)) return 'all'
+  return [...new Set(user.grants.filter((g) => (g.role === 'department_officer' || g.role === 'department_head') && g.departmentId).map((g) => g.departmentId!))]
+}
+
 /** Approve or refuse: the head of the department that PROVIDES the dataset, or an admin. */
 export function mayDecideGrant(user: Staff, dataset: { providerDepartmentId: string | null }): boolean {
   // No provider on record: nobody's department may decide (an empty scope would mean "anywhere").

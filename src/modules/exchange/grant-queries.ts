@@ -51,16 +51,17 @@ const toGrant = (r: Row): Grant => ({
 })
 
 /**
- * Grants, newest first. `departmentId` keeps those where the department consumes OR provides (a staff
+ * Grants, newest first. `departmentIds` keeps those where one of the departments consumes OR provides (a staff
  * member's own view); without it every grant (supervisors, admins).
  */
-export async function listGrants(db: Executor, f: { status?: GrantStatus; departmentId?: string; dataset?: string; limit?: number } = {}): Promise<Grant[]> {
+export async function listGrants(db: Executor, f: { status?: GrantStatus; departmentIds?: string[]; dataset?: string; limit?: number } = {}): Promise<Grant[]> {
   let q = db.selectFrom('dataset_grants as g').innerJoin('shared_datasets as d', 'd.code', 'g.dataset_code').selectAll('g')
   if (f.status) q = q.where('g.status', '=', f.status)
   if (f.dataset) q = q.where('g.dataset_code', '=', f.dataset)
-  if (f.departmentId) {
-    const dep = f.departmentId
-    q = q.where((eb) => eb.or([eb('g.consumer_department_id', '=', dep), eb('d.provider_department_id', '=', dep)]))
+  if (f.departmentIds) {
+    const deps = f.departmentIds
+    if (!deps.length) return []
+    q = q.where((eb) => eb.or([eb('g.consumer_department_id', 'in', deps), eb('d.provider_department_id', 'in', deps)]))
   }
   const rows = await q.orderBy('g.requested_at', 'desc').limit(f.limit ?? 200).execute()
   return rows.map((r) => toGrant(r))
