@@ -9,7 +9,6 @@ import { registerCatalogPortal } from './modules/catalog/portal/routes'
 import { registerEnterpriseRoutes } from './modules/identity/enterprise-routes'
 import { registerCatalogBackoffice } from './modules/catalog/backoffice/routes'
 import { registerGeographyApi } from './modules/exchange/api/geography'
-import { registerGeographyApi } from './modules/exchange/api/geography'
 import { registerExchangeRoutes } from './modules/exchange/routes'
 
 /** Every module's routes, in one visible place. */
@@ -21,7 +20,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerCatalogBackoffice(app, deps)
   registerEnterpriseRoutes(app, deps)
   registerExchangeRoutes(app, deps)
-  registerGeographyApi(app, deps)
   registerGeographyApi(app, deps)
   registerCatalogPortal(app, deps)
 }
