@@ -24,6 +24,14 @@ export type CreateStaffUserInput = {
   actor: Actor
 }
 
+/** Username and display name rules (shared with the admin form, so every problem is listed at once). */
+export function accountFieldErrors(input: { username: string; displayName: string }): FieldError[] {
+  const errors: FieldError[] = []
+  if (!/^[a-z0-9._-]{3,64}$/.test(normalizeUsername(input.username))) errors.push({ field: 'username', message: '用户名须为3–64位小写字母、数字、点、下划线或连字符，请修改。 Username: 3–64 of a-z 0-9 . _ -' })
+  if (!input.displayName.trim() || input.displayName.length > 100) errors.push({ field: 'displayName', message: '请填写姓名（100字以内）。 Enter a display name (≤ 100 characters).' })
+  return errors
+}
+
 /** Roles given as plain names become grants in the primary department (as migration 0002 did for old rows). */
 function grantsOf(input: CreateStaffUserInput): StaffGrant[] {
   if (input.grants) return input.grants
@@ -42,9 +50,7 @@ function grantsOf(input: CreateStaffUserInput): StaffGrant[] {
 export async function createStaffUser(db: DB, input: CreateStaffUserInput): Promise<StaffUser> {
   const username = normalizeUsername(input.username)
   const grants = grantsOf(input)
-  const errors: FieldError[] = []
-  if (!/^[a-z0-9._-]{3,64}$/.test(username)) errors.push({ field: 'username', message: '用户名须为3–64位小写字母、数字、点、下划线或连字符。 Username: 3–64 of a-z 0-9 . _ -' })
-  if (!input.displayName.trim() || input.displayName.length > 100) errors.push({ field: 'displayName', message: '请填写姓名（100字以内）。 Enter a display name (≤ 100 characters).' })
+  const errors = accountFieldErrors(input)
   if (input.password.length < MIN_PASSWORD || input.password.length > MAX_PASSWORD) errors.push({ field: 'password', message: `密码长度须为${MIN_PASSWORD}–${MAX_PASSWORD}位。 Password length ${MIN_PASSWORD}–${MAX_PASSWORD}.` })
   if (grants.some((g) => !isStaffRole(g.role))) errors.push({ field: 'roles', message: '角色名称无效，请从列表中选择。 Invalid role; choose one from the list.' })
   else for (const g of grants) errors.push(...grantScopeErrors(g, 'roles'))

@@ -1,0 +1,78 @@
+import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import type { AppEnv } from '../../platform/http/context'
+import { CsrfField, ErrorSummary, type SummaryError } from '../../platform/web/form-components'
+import { t, type Lang } from '../../platform/web/i18n'
+import { Layout } from '../../platform/web/layout'
+import { getStaff } from './require-staff'
+import { hasAnyRole } from './staff'
+import { ROLE_LABELS, type StaffGrant, type StaffRole } from './staff-roles'
+
+const NAV: { href: string; zh: string; en: string; roles: StaffRole[] }[] = [
+  { href: '/admin', zh: '事项列表', en: 'Service items', roles: ['catalog_editor'] },
+  { href: '/admin/synonyms', zh: '搜索同义词', en: 'Search synonyms', roles: ['catalog_editor'] },
+  { href: '/admin/departments', zh: '部门管理', en: 'Departments', roles: ['admin'] },
+  { href: '/admin/staff', zh: '员工账号', en: 'Staff accounts', roles: ['admin'] },
+]
+
+/**
+ * The back-office page shell for identity's pages and any module that wants the full navigation (links shown
+ * by role): layout with area="backoffice", who is signed in, sign-out (POST with the CSRF token), error
+ * summary ("错误：" title prefix, GOV.UK pattern), a status notice, then the body.
+ */
+export function renderBackoffice(c: Context<AppEnv>, page: { title: string; errors?: SummaryError[]; notice?: string | undefined }, body: Child): string {
+  const lang = c.get('lang')
+  const staff = getStaff(c)
+  const url = new URL(c.req.url)
+  const errors = page.errors ?? []
+  const current = (href: string) => (url.pathname === href || (href !== '/admin' && url.pathname.startsWith(`${href}/`)) ? 'page' : undefined)
+  return (
+    '<!doctype html>' +
+    (
+      <Layout
+        lang={lang}
+        title={`${errors.length ? t(lang, '错误：', 'Error: ') : ''}${page.title} - ${t(lang, '事项管理后台', 'Back office')}`}
+        description={page.title}
+        canonical={`${url.origin}${url.pathname}`}
+        path={url.pathname + url.search.replace(/([?&])lang=\w+&?/, '$1').replace(/[?&]$/, '')}
+        nonce={c.get('nonce')}
+        noindex
+        area="backoffice"
+        staffName={staff.user.displayName}
+        csrfToken={staff.csrfToken}
+      >
+        <div class="admin-bar">
+          <nav aria-label={t(lang, '后台导航', 'Back-office navigation')}>
+            <ul>
+              {NAV.filter((n) => hasAnyRole(staff.user, n.roles)).map((n) => (
+                <li><a href={n.href} aria-current={current(n.href)}>{t(lang, n.zh, n.en)}</a></li>
+              ))}
+            </ul>
+          </nav>
+          <form method="post" action="/admin/logout" class="signout">
+            <span>{t(lang, '当前用户：', 'Signed in as ')}{staff.user.displayName}</span>
+            <CsrfField token={staff.csrfToken} />
+            <button type="submit" class="button-link">{t(lang, '退出登录', 'Sign out')}</button>
+          </form>
+        </div>
+        <ErrorSummary lang={lang} errors={errors} />
+        {page.notice ? <div class="notice" role="status">{page.notice}</div> : null}
+        {body}
+      </Layout>
+    ).toString()
+  )
+}
+
+export const roleLabel = (lang: Lang, r: StaffRole) => t(lang, ROLE_LABELS[r].zh, ROLE_LABELS[r].en)
+
+/** "审批人员 · 市市场监督管理局", "电子监察人员 · 苏州市 (320500)", "系统管理员". */
+export function grantLabel(lang: Lang, g: StaffGrant, departments: Map<string, string>, regions: Map<string, string>): string {
+  const scope = g.departmentId
+    ? (departments.get(g.departmentId) ?? g.departmentId)
+    : g.regionCode
+      ? `${regions.get(g.regionCode) ?? ''} (${g.regionCode})`
+      : g.role === 'catalog_editor'
+        ? t(lang, '全部事项', 'all items')
+        : ''
+  return scope ? `${roleLabel(lang, g.role)} · ${scope}` : roleLabel(lang, g.role)
+}
