@@ -37,7 +37,17 @@ export function pendingStepPath(s: Pick<StaffSession, 'mfaAt' | 'totpEnrolled' |
  * Responses are marked no-store so a shared computer's back button shows nothing after sign-out.
  */
 export function requireStaff(deps: IdentityDeps, ...roles: StaffRole[]): MiddlewareHandler<AppEnv> {
+  return staffGuard(deps, roles)
+}
+
+/** requireStaff for a route that receives a file upload: the same checks, a larger body limit (bytes). */
+export function requireStaffUpload(deps: IdentityDeps, maxBodyBytes: number, ...roles: StaffRole[]): MiddlewareHandler<AppEnv> {
+  return staffGuard(deps, roles, maxBodyBytes)
+}
+
+function staffGuard(deps: IdentityDeps, roles: StaffRole[], maxBodyBytes?: number): MiddlewareHandler<AppEnv> {
   return sessionGuard({
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
     find: (c) => findStaffSession(deps.db, readSessionToken(c, deps.config)),
     loginPath: '/admin/login',
     store: sessions,

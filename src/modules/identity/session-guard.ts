@@ -21,8 +21,10 @@ export function sessionGuard<S extends { csrfToken: string }>(opts: {
   loginPath: string
   store: WeakMap<object, S>
   check?(c: Context<AppEnv>, session: S): Response | Promise<Response | undefined> | undefined
+  /** Body limit in bytes for routes that take file uploads (default MAX_FORM_BYTES). */
+  maxBodyBytes?: number
 }): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Payload too large', 413) })
+  const limit = bodyLimit({ maxSize: opts.maxBodyBytes ?? MAX_FORM_BYTES, onError: (c) => c.text('Payload too large', 413) })
   return async (c, next) => {
     const lang = c.get('lang')
     const write = !SAFE_METHODS.has(c.req.method)
