@@ -108,7 +108,7 @@ describe('readSharedData — the one read path', () => {
   })
 
   it('refuses a subject missing from the registry as not_found (logged, nothing released)', async () => {
-    const ghost = makeIdNumber('19700101')
+    const ghost = makeIdNumber('19050101')
     const err = await refused(base({ subject: { type: 'person', idNumber: ghost } }), 'not_found')
     assert.equal(err.status, 404)
     const [row] = await logFor(keyOf(ghost))

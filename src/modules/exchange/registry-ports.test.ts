@@ -44,7 +44,7 @@ describe('identity’s registry ports through the exchange', () => {
   it('verifyPerson: deceased or cancelled → inactive; unknown → not_found (logged as refused not_found)', async () => {
     const dead = await insertPerson(h.db, { name: '吴十', status: 'deceased' })
     assert.equal((await ports.verifyPerson({ name: '吴十', idNumber: dead, idCardValidUntil: '2035-01-01' }, actor)).outcome, 'inactive')
-    const ghost = makeIdNumber('19900101')
+    const ghost = makeIdNumber('19060101')
     assert.equal((await ports.verifyPerson({ name: '无名', idNumber: ghost, idCardValidUntil: '2035-01-01' }, actor)).outcome, 'not_found')
     const [row] = await rows('person', ghost)
     assert.equal(row?.refusal_code, 'not_found')
