@@ -17,7 +17,8 @@ export const CLAIMS = {
   auth_time: null,
   iss: null,
   sid: null,
-  openid: ['sub', 'trust_level'],
+  // acr under openid: always in the ID token, not only when a client sends acr_values (Core §2, §5.5.1.1).
+  openid: ['sub', 'trust_level', 'acr'],
   profile: ['nickname', 'name'],
   phone: ['phone_number'],
 }

@@ -42,7 +42,11 @@ export async function handOff(c: Context<AppEnv>, handler: NodeHandler): Promise
   if (env?.incoming && env.outgoing) {
     env.outgoing.setHeader('X-Request-Id', c.get('requestId'))
     await handler(env.incoming, env.outgoing)
-    return new Response(null, { status: env.outgoing.statusCode, headers: RESPONSE_ALREADY_SENT.headers })
+    const sent = new Response(null, { status: env.outgoing.statusCode, headers: RESPONSE_ALREADY_SENT.headers })
+    // @hono/node-server replaces the global Response with a lightweight one whose fast path writes headers
+    // without looking for the already-sent marker; reading .body turns it into a full Response first.
+    void sent.body
+    return sent
   }
   return relay(c.req.raw, handler)
 }
