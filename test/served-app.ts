@@ -14,14 +14,15 @@ import { testApp } from './app'
  */
 export async function servedApp(kind: 'migrated' | 'seeded' = 'seeded') {
   const t = await testApp(kind)
-  let app: ReturnType<typeof buildApp> | undefined
-  const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' })
+  // The public URL must name the port, which is known only once listening: the app is built after.
+  const late: { app?: ReturnType<typeof buildApp> } = {}
+  const server = serve({ fetch: (req, env) => late.app!.fetch(req, env), port: 0, hostname: '127.0.0.1' })
   await once(server, 'listening')
   const port = (server.address() as AddressInfo).port
   const base = `http://127.0.0.1:${port}`
   const config = { ...parseConfig({ NODE_ENV: 'test', PUBLIC_URL: base }), databaseUrl: undefined }
   const deps: Deps = composeDeps({ config, db: t.db, dbKind: t.deps.dbKind, log: t.deps.log, search: t.deps.search, secrets: t.deps.secrets, sms: t.deps.sms })
-  app = buildApp(deps)
+  late.app = buildApp(deps)
   return {
     t,
     deps,

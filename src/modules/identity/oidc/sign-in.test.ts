@@ -4,7 +4,7 @@ import * as client from 'openid-client'
 import { Browser } from '../../../../test/browser'
 import { citizenSession, createCitizen } from '../../../../test/citizens'
 import { servedApp } from '../../../../test/served-app'
-import { registerOauthClient, revokeOauthClient } from '../index'
+import { registerOauthClient } from '../index'
 
 /**
  * A department website signs a citizen in through our OpenID Provider using a standard OpenID Connect client
