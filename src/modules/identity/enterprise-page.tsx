@@ -30,7 +30,7 @@ export async function renderMyPage(
   const acting = session.actingFor
   const mandate = acting ? await getMandate(deps.db, acting.mandateId) : undefined
   const html = (
-    <Layout lang={lang} title={`${errors.length ? t(lang, '错误：', 'Error: ') : ''}${siteTitle(lang, page.title)}`} description={page.title} canonical={`${url.origin}${url.pathname}`} path={path} nonce={c.get('nonce')} noindex headerSearch>
+    <Layout lang={lang} title={`${errors.length ? t(lang, '错误：', 'Error: ') : ''}${siteTitle(lang, page.title)}`} description={page.title} canonical={`${url.origin}${url.pathname}`} path={path} nonce={c.get('nonce')} noindex headerSearch forms viewer={{ displayName: session.user.displayName }}>
       {acting && mandate ? <ActingBanner lang={lang} acting={acting} lastDay={lastDayOf(mandate.validUntil)} csrf={session.csrfToken} /> : null}
       <ErrorSummary lang={lang} errors={errors} />
       {page.notice ? (
