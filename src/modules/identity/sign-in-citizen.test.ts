@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp } from '../../../test/app'
 import { CITIZEN_PASSWORD, citizenSession, createCitizen } from '../../../test/citizens'
-import { assertNoRawIdentifiers, Browser, hiddenField, loginThroughForm } from './citizen-routes-test-support'
+import { assertNoRawIdentifiers, Browser, loginThroughForm } from './citizen-routes-test-support'
 import { safeNextCitizen } from './safe-next'
 import { signInCitizen } from './sign-in-citizen'
 
@@ -128,7 +128,7 @@ test('sign out everywhere ends every session of the citizen (this one too) and n
   assert.equal((await t.app.request('/account', { headers: { cookie: phone.cookie } })).status, 303)
   const a = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'identity.citizen.signed_out_everywhere').where('subject_id', '=', c.id).executeTakeFirstOrThrow()
   assert.deepEqual(a.details, { sessionsEnded: 2 })
-  assert.ok((await t.app.request('/login?signedout=all').then((x) => x.text())).includes('已退出所有设备'))
+  assert.ok((await (await t.app.request('/login?signedout=all')).text()).includes('已退出所有设备'))
 })
 
 test('missing CSRF → 403 on every citizen POST; bodies over 16 KB → 413', async () => {
