@@ -32,3 +32,4 @@ export { EXCHANGE_READ_SCOPE, listOauthClients, findOauthClient, type OauthClien
 export { registerOauthClient, type RegisterOauthClientInput } from './register-oauth-client'
 export { rotateOauthClientSecret } from './rotate-oauth-client'
 export { revokeOauthClient } from './revoke-oauth-client'
+export { safeNextCitizen } from './safe-next'
