@@ -19,6 +19,14 @@ export function assertMayManageClients(actor: Actor): void {
   if (actor.type === 'citizen') throw new ForbiddenError()
 }
 
+/** Field problems of a registration (the form shows them all at once, with its own department check). */
+export function checkClientInput(input: { name: string; kind: string; redirectUris?: string[] | undefined }): { errors: FieldError[]; redirectUris: string[] } {
+  const errors: FieldError[] = [...checkClientName(input.name)]
+  if (input.kind !== 'web' && input.kind !== 'system') errors.push({ field: 'kind', message: '请选择接入方式：网站单点登录或系统对接。 Choose web sign-in or system.' })
+  const redirect = input.kind === 'web' ? checkRedirectUris(input.redirectUris ?? []) : { uris: [], errors: [] }
+  return { errors: [...errors, ...redirect.errors], redirectUris: redirect.uris }
+}
+
 /**
  * Registers a department system as an OAuth 2.0 client. Returns the client_id and the secret in clear — the
  * only time it is ever shown; we keep it sealed (oidc-provider compares secrets in clear, so a hash would not
@@ -27,10 +35,7 @@ export function assertMayManageClients(actor: Actor): void {
  */
 export async function registerOauthClient(db: DB, secrets: Secrets, input: RegisterOauthClientInput): Promise<{ clientId: string; clientSecret: string }> {
   assertMayManageClients(input.actor)
-  const errors: FieldError[] = [...checkClientName(input.name)]
-  if (input.kind !== 'web' && input.kind !== 'system') errors.push({ field: 'kind', message: '请选择接入方式。 Choose how the system connects.' })
-  const redirect = input.kind === 'web' ? checkRedirectUris(input.redirectUris ?? []) : { uris: [], errors: [] }
-  errors.push(...redirect.errors)
+  const { errors, redirectUris } = checkClientInput(input)
   if (errors.length) throw new ValidationError('接入系统信息有误，请按提示修改。 The client registration has errors; correct them.', errors, 'oauth_client_invalid')
 
   const clientId = uuidv7()
@@ -44,7 +49,7 @@ export async function registerOauthClient(db: DB, secrets: Secrets, input: Regis
         name,
         department_id: input.departmentId,
         secret_sealed: secrets.seal(clientSecret),
-        redirect_uris: redirect.uris,
+        redirect_uris: redirectUris,
         grant_types: GRANT_TYPES[input.kind],
         created_by: input.actor.name ?? input.actor.type,
         revoked_at: null,
@@ -54,7 +59,7 @@ export async function registerOauthClient(db: DB, secrets: Secrets, input: Regis
       actor: input.actor,
       action: 'identity.oauth_client.registered',
       subject: { type: 'oauth_client', id: clientId },
-      details: { name, kind: input.kind, departmentId: input.departmentId, redirectUris: redirect.uris },
+      details: { name, kind: input.kind, departmentId: input.departmentId, redirectUris },
     })
   })
   return { clientId, clientSecret }

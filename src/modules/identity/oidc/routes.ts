@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Deps } from '../../../deps'
 import type { AppEnv } from '../../../platform/http/context'
+import { registerAdminClientRoutes } from '../admin-clients-routes'
 import { EXCHANGE_READ_SCOPE } from '../oauth-client'
 import { registerInteractionRoutes } from './interaction-routes'
 import { handOff, nodeHandlerFor } from './mount'
@@ -11,11 +12,12 @@ export const CLIENT_CREDENTIALS_SCHEME = 'departmentSystem'
 
 /**
  * Single sign-on: the OpenID Provider under /oidc (discovery at /oidc/.well-known/openid-configuration), the
- * interaction pages, and the OAuth 2.0 client-credentials security scheme in /api/openapi.json
+ * interaction pages, the admin pages for clients (/admin/clients), and the OAuth 2.0 client-credentials security scheme in /api/openapi.json
  * (OpenAPI 3.1 §4.8.27 Security Scheme Object, type oauth2 / openIdConnect).
  */
 export function registerOidcRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerInteractionRoutes(app, deps)
+  registerAdminClientRoutes(app, deps)
 
   const issuer = issuerOf(deps.config)
   let handler: ReturnType<typeof build> | undefined
