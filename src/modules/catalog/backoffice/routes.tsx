@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Deps } from '../../../deps'
 import type { AppEnv } from '../../../platform/http/context'
+import { registerDepartmentRoutes } from './departments-routes'
 import { registerHistoryRoutes } from './history-routes'
 import { registerItemEditorRoutes } from './item-editor-routes'
 import { registerItemListRoutes } from './item-list-routes'
@@ -18,4 +19,5 @@ export function registerCatalogBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps):
   registerItemPageRoutes(app, deps)
   registerHistoryRoutes(app, deps)
   registerSynonymRoutes(app, deps)
+  registerDepartmentRoutes(app, deps)
 }
