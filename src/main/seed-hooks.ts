@@ -1,14 +1,14 @@
 import type { SeedHook } from './seed'
 import { seedDemoStaff } from '../modules/identity'
-import { seedSearchSynonyms } from '../modules/catalog'
+import { departmentDirectory, seedSearchSynonyms } from '../modules/catalog'
 import { seedRegistries } from '../modules/exchange'
 import { seedSharedDatasets } from '../modules/exchange'
 
 /** Demo-data hooks of modules other than the catalogue, run after the catalogue is seeded. */
 export const seedHooks: SeedHook[] = []
 
-// identity: the demo catalogue editor account (user "editor").
-seedHooks.push((db, opts) => seedDemoStaff(db, opts))
+// identity: demo staff accounts (editor, admin, window1, officer1, head1, supervisor1; README).
+seedHooks.push((db, opts) => seedDemoStaff(db, { ...opts, directory: departmentDirectory(db) }))
 
 // catalog search: the curated everyday-phrase → official-terms dictionary (search_synonyms).
 seedHooks.push((db) => seedSearchSynonyms(db))
