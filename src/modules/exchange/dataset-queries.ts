@@ -66,3 +66,20 @@ export const SUBJECT_TYPE_LABELS: Record<Dataset['subjectType'], { zh: string; e
   address: { zh: '地址', en: 'Address' },
   licence: { zh: '电子证照', en: 'Licence' },
 }
+
+/**
+ * The catalogue as the read path sees it: all datasets, kept per database handle for `ttlMs` (5 s). The
+ * catalogue changes only with a release (seed) — and the seed clears it in its own process — so a read costs no
+ * catalogue query; grants, which can be revoked at any moment, are never cached.
+ */
+const cache = new WeakMap<object, { at: number; byCode: Map<string, Dataset> }>()
+export async function getDatasetForRead(db: Executor, code: string, ttlMs = 5000): Promise<Dataset | undefined> {
+  const hit = cache.get(db)
+  if (hit && Date.now() - hit.at < ttlMs) return hit.byCode.get(code)
+  const byCode = new Map((await listDatasets(db)).map((d) => [d.code, d]))
+  cache.set(db, { at: Date.now(), byCode })
+  return byCode.get(code)
+}
+export function forgetCachedDatasets(db: object): void {
+  cache.delete(db)
+}

@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/database'
 import type { FieldError } from '../../platform/errors'
 import type { Secrets } from '../../platform/secrets'
 import { loggableFields, writeAccessLog, type AccessLogEntry } from './access-log'
-import { getDataset } from './dataset-queries'
+import { getDatasetForRead } from './dataset-queries'
 import { relatedOfRecord, VERIFIERS, type Check, type FieldValue } from './dataset-verifiers'
 import { ReadRefusedError, type RefusalCode } from './exchange-errors'
 import { decideRead, shanghaiToday } from './exchange-policy'
@@ -55,7 +55,7 @@ export async function readSharedData(db: Executor, secrets: Secrets, input: Read
     throw new ReadRefusedError(code, readMessage(code, { dataset, errors }), ids[0] ?? null, errors)
   }
 
-  const ds = await getDataset(db, dataset)
+  const ds = await getDatasetForRead(db, dataset)
   if (!ds) return refuse('dataset_unknown', [{ field: 'dataset', message: readMessage('dataset_unknown', { dataset }) }])
   if (!subject) return refuse('subject_invalid', [{ field: 'subject', message: readMessage('subject_invalid', { dataset }) }])
   if (subject.type !== ds.subjectType) return refuse('subject_mismatch', [{ field: 'subject.type', message: readMessage('subject_mismatch', { dataset, expected: ds.subjectType }) }])

@@ -3,6 +3,7 @@ import { canonicalJson } from '../../platform/canonical-json'
 import type { DB } from '../../platform/database'
 import { departmentDirectory } from '../catalog'
 import { DATASET_CATALOGUE } from './dataset-catalogue'
+import { forgetCachedDatasets } from './dataset-queries'
 
 /**
  * Seed hook: the demo 数据共享目录 (dataset-catalogue.ts). Idempotent — a dataset that already matches its
@@ -45,5 +46,6 @@ export async function seedSharedDatasets(db: DB): Promise<Record<string, string>
       await recordAudit(tx, { actor: { type: 'system', name: 'seed' }, action: 'exchange.datasets.seeded', subject: { type: 'shared_datasets' }, details: { datasets: changed } })
     }
   })
+  forgetCachedDatasets(db)
   return {}
 }
