@@ -1,6 +1,10 @@
+import type { Executor } from '../../platform/database'
 import { CsrfField } from '../../platform/web/form-components'
 import { t, type Lang } from '../../platform/web/i18n'
 import type { ActingFor } from './citizen'
+import type { CitizenSession } from './citizen-session'
+import { lastDayOf } from './mandate-dates'
+import { getMandate } from './mandate-queries'
 
 /**
  * The banner every citizen page shows while the session acts for someone else, so nobody files for an
@@ -23,4 +27,12 @@ export function ActingBanner({ lang, acting, lastDay, csrf }: { lang: Lang; acti
       </form>
     </div>
   )
+}
+
+/** The banner for this session, or null when acting for oneself — for any citizen page (one query). */
+export async function actingBannerFor(db: Executor, lang: Lang, session: Pick<CitizenSession, 'actingFor' | 'csrfToken'>) {
+  const acting = session.actingFor
+  if (!acting) return null
+  const m = await getMandate(db, acting.mandateId)
+  return m ? <ActingBanner lang={lang} acting={acting} lastDay={lastDayOf(m.validUntil)} csrf={session.csrfToken} /> : null
 }

@@ -109,3 +109,15 @@ test('English: the page and its messages switch language', async () => {
   const res = await t.app.request('/enterprise/claim?lang=en', { headers: { cookie: rep.cookie } })
   assert.match(await res.text(), /Claim your enterprise/)
 })
+
+test('a double submit racing itself yields one enterprise, and both requests land on it', async () => {
+  const uscc = DEMO_ENTERPRISES[1].uscc
+  await t.db.deleteFrom('enterprises').where('uscc', '=', uscc).execute()
+  const [a, b] = await Promise.all([claim(rep, uscc), claim(rep, uscc)])
+  assert.equal(a.status, 303)
+  assert.equal(b.status, 303)
+  const rows = await t.db.selectFrom('enterprises').select(['id', 'legal_rep_citizen_id']).where('uscc', '=', uscc).execute()
+  assert.equal(rows.length, 1)
+  assert.equal(rows[0]!.legal_rep_citizen_id, repId)
+  assert.equal(a.headers.get('location'), b.headers.get('location'))
+})

@@ -55,9 +55,12 @@ export async function claimEnterprise(deps: ClaimEnterpriseDeps, input: { sessio
       await recordAudit(tx, { actor, action: 'identity.enterprise.claimed', subject: { type: 'enterprise', id }, details: { uscc, name: check.name, entityType: check.entityType } })
     })
   } catch (err) {
-    // Two claims of the same code at once: the unique index lets one through; the other gets the counter message.
-    if ((err as { code?: string }).code === '23505') return refuse('already_claimed', ALREADY_CLAIMED, ConflictError)
-    throw err
+    // Two claims of the same code at once: the unique index lets one through. The other is told it is already
+    // theirs (a double submit) or gets the counter message.
+    if ((err as { code?: string }).code !== '23505') throw err
+    const winner = await deps.db.selectFrom('enterprises').select(['id', 'legal_rep_citizen_id']).where('uscc', '=', uscc).executeTakeFirst()
+    if (winner?.legal_rep_citizen_id === session.user.id) return { enterpriseId: winner.id, alreadyYours: true }
+    return refuse('already_claimed', ALREADY_CLAIMED, ConflictError)
   }
   return { enterpriseId: id, alreadyYours: false }
 }

@@ -7,10 +7,8 @@ import { Notice } from '../../platform/web/components'
 import { ErrorSummary, type SummaryError } from '../../platform/web/form-components'
 import { t, type Lang } from '../../platform/web/i18n'
 import { Layout, siteTitle } from '../../platform/web/layout'
-import { ActingBanner } from './acting-banner'
+import { actingBannerFor } from './acting-banner'
 import type { CitizenSession } from './citizen-session'
-import { lastDayOf } from './mandate-dates'
-import { getMandate } from './mandate-queries'
 
 /**
  * The page shell of the enterprise and mandate pages: portal layout (noindex: personal pages), the acting
@@ -27,11 +25,10 @@ export async function renderMyPage(
   const url = new URL(c.req.url)
   const errors = page.errors ?? []
   const path = url.pathname + url.search.replace(/([?&])lang=\w+&?/, '$1').replace(/[?&]$/, '')
-  const acting = session.actingFor
-  const mandate = acting ? await getMandate(deps.db, acting.mandateId) : undefined
+  const banner = await actingBannerFor(deps.db, lang, session)
   const html = (
     <Layout lang={lang} title={`${errors.length ? t(lang, '错误：', 'Error: ') : ''}${siteTitle(lang, page.title)}`} description={page.title} canonical={`${url.origin}${url.pathname}`} path={path} nonce={c.get('nonce')} noindex headerSearch forms viewer={{ displayName: session.user.displayName }}>
-      {acting && mandate ? <ActingBanner lang={lang} acting={acting} lastDay={lastDayOf(mandate.validUntil)} csrf={session.csrfToken} /> : null}
+      {banner}
       <ErrorSummary lang={lang} errors={errors} />
       {page.notice ? (
         <div role="status">

@@ -130,3 +130,16 @@ test('a citizen who is not real-name verified cannot give mandates', async () =>
   assert.equal((await get(t, '/account/mandates', s)).status, 403)
   assert.equal((await post(t, '/account/mandates', s, agentForm())).status, 403)
 })
+
+test('我的企业 lists the enterprises I represent and those I can act for, with a button to start', async () => {
+  const mine = await (await get(t, '/enterprise', w.s.rep)).text()
+  assert.match(mine, new RegExp(`href="/enterprise/${w.ent}"`))
+  assert.match(mine, /href="\/enterprise\/claim"/)
+  const held = await (await get(t, '/enterprise', w.s.agentItems)).text()
+  assert.match(held, /苏州市姑苏区明华餐饮有限公司[\s\S]*企业（我是经办人）/)
+  assert.doesNotMatch(held, new RegExp(`href="/enterprise/${w.entB}"`))
+  const nobody = await citizenSession(t.app, t.db, (await createCitizen(t.db, { verifiedAs: { name: '钱无关', idNumber: fakeIdNumber(21) } })).id)
+  const none = await (await get(t, '/enterprise', nobody)).text()
+  assert.doesNotMatch(none, /明华餐饮/, 'an unrelated citizen sees nothing of A\'s enterprise')
+  assert.match(none, /您还没有认领企业/)
+})
