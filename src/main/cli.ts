@@ -9,6 +9,7 @@ import { startWeb } from './web'
 import { exportCatalog, importCatalog } from '../modules/catalog'
 import { formatOfFile, isLoadFormat, isLoadKind, loadRegistry, loadReportLines } from '../modules/exchange'
 import { verifyAudit } from '../platform/audit'
+import { loadSecrets } from '../platform/secrets'
 
 const USAGE = `yiwang — 一网通办 command line
 
@@ -40,8 +41,9 @@ async function main(argv: string[]): Promise<number> {
     const rt = await openRuntime()
     if (noun === 'start' && (await isEmpty(rt.handle.db))) {
       rt.log.info('empty database: seeding demo data')
-      const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword })
+      const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword, secrets: loadSecrets(rt.cfg) })
       if (r.editorPassword) console.log(`\n  Demo catalogue editor: user "editor", password "${r.editorPassword}" (set YIWANG_ADMIN_PASSWORD to choose it)\n`)
+      printDemoClients(r)
     }
     await startWeb(rt)
     return -1 // keep running
@@ -54,9 +56,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (noun === 'seed') {
     const rt = await openRuntime()
-    const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword })
+    const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword, secrets: loadSecrets(rt.cfg) })
     console.log(`seeded: ${r.items} service items`)
     if (r.editorPassword) console.log(`catalogue editor: user "editor", password "${r.editorPassword}"`)
+    printDemoClients(r)
     await rt.handle.close()
     return 0
   }
@@ -125,6 +128,12 @@ async function main(argv: string[]): Promise<number> {
     return 3
   }
   return fail(`unknown command: ${argv.join(' ')}\n\n${USAGE}`)
+}
+
+/** Demo OAuth clients' secrets, printed once when the seed creates them (README "Single sign-on"). */
+function printDemoClients(r: Record<string, unknown>): void {
+  if (r['webClientId']) console.log(`  Demo SSO website (市场监管网上办事大厅): client_id ${String(r['webClientId'])}  client_secret ${String(r['webClientSecret'])}`)
+  if (r['systemClientId']) console.log(`  Demo exchange system (client credentials): client_id ${String(r['systemClientId'])}  client_secret ${String(r['systemClientSecret'])}\n`)
 }
 
 function fail(msg: string): number {

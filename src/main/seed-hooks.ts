@@ -1,5 +1,5 @@
 import type { SeedHook } from './seed'
-import { seedDemoStaff } from '../modules/identity'
+import { seedDemoStaff, seedDemoOauthClients } from '../modules/identity'
 import { departmentDirectory, seedSearchSynonyms } from '../modules/catalog'
 import { seedRegistries } from '../modules/exchange'
 import { seedSharedDatasets } from '../modules/exchange'
@@ -21,3 +21,6 @@ seedHooks.push(async (db) => {
   await seedRegistries(db)
   return {}
 })
+
+// identity: demo OAuth clients of 苏州市市场监督管理局 (SSO website + exchange system); secrets printed once by the CLI.
+seedHooks.push((db, opts) => (opts.secrets ? seedDemoOauthClients(db, opts.secrets, departmentDirectory(db)) : Promise.resolve({})))

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { DB } from '../platform/database'
 import type { Logger } from '../platform/logger'
+import type { Secrets } from '../platform/secrets'
 import { recordAudit, type Actor } from '../platform/audit'
 import { uuidv7 } from '../platform/ids'
 import { importCatalog } from '../modules/catalog'
@@ -25,7 +26,7 @@ export async function isEmpty(db: DB): Promise<boolean> {
  * themes, the service catalogue (through the real importer), popularity figures, search synonyms and a
  * catalogue-editor account. Idempotent: running it again changes nothing that is already there.
  */
-export async function seedDemo(db: DB, opts: { log: Logger; adminPassword?: string | undefined }): Promise<{ items: number; editorPassword?: string }> {
+export async function seedDemo(db: DB, opts: SeedOptions): Promise<{ items: number; editorPassword?: string } & Record<string, string | number>> {
   const departments = JSON.parse(readFileSync(join(SEED_DIR, 'departments.json'), 'utf8')) as DepartmentSeed[]
   const themes = JSON.parse(readFileSync(join(SEED_DIR, 'themes.json'), 'utf8')) as ThemeSeed[]
   await db.transaction().execute(async (tx) => {
@@ -62,5 +63,7 @@ export async function seedDemo(db: DB, opts: { log: Logger; adminPassword?: stri
 }
 
 /** Other modules' demo data (search synonyms, staff accounts), wired in src/main/seed-hooks.ts. */
-export type SeedHook = (db: DB, opts: { log: Logger; adminPassword?: string | undefined }) => Promise<Record<string, string>>
+export type SeedHook = (db: DB, opts: SeedOptions) => Promise<Record<string, string>>
+/** `secrets` seals demo secrets (OAuth clients); without it hooks that need it skip (test templates). */
+export type SeedOptions = { log: Logger; adminPassword?: string | undefined; secrets?: Secrets | undefined }
 import { seedHooks } from './seed-hooks'

@@ -33,3 +33,4 @@ export { registerOauthClient, type RegisterOauthClientInput } from './register-o
 export { rotateOauthClientSecret } from './rotate-oauth-client'
 export { revokeOauthClient } from './revoke-oauth-client'
 export { safeNextCitizen } from './safe-next'
+export { seedDemoOauthClients } from './oauth-client-seed'
