@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     if (noun === 'start' && (await isEmpty(rt.handle.db))) {
       rt.log.info('empty database: seeding demo data')
       const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword, secrets: loadSecrets(rt.cfg) })
-      if (r.editorPassword) console.log(`\n  Demo catalogue editor: user "editor", password "${r.editorPassword}" (set YIWANG_ADMIN_PASSWORD to choose it)\n`)
+      if (r.editorPassword) console.log(`\n  Demo staff (editor, admin, window1, officer1, head1, supervisor1): password "${r.editorPassword}" (set YIWANG_ADMIN_PASSWORD to choose it); each sets up an authenticator app at first sign-in\n`)
       printDemoClients(r)
     }
     await startWeb(rt)
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     const rt = await openRuntime()
     const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword, secrets: loadSecrets(rt.cfg) })
     console.log(`seeded: ${r.items} service items`)
-    if (r.editorPassword) console.log(`catalogue editor: user "editor", password "${r.editorPassword}"`)
+    if (r.editorPassword) console.log(`demo staff (editor, admin, window1, officer1, head1, supervisor1): password "${r.editorPassword}"`)
     printDemoClients(r)
     await rt.handle.close()
     return 0
