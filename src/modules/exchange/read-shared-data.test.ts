@@ -96,6 +96,13 @@ describe('readSharedData — the one read path', () => {
     assert.equal(row?.subject_masked.includes('*'), true)
   })
 
+  it('refuses an invalid 统一社会信用代码 with the GB 32100 message, logged under the entity pseudonym', async () => {
+    const err = await refused(base({ dataset: 'entity.basic', subject: { type: 'entity', uscc: '91320508MA1XYZ0O0Q' }, fields: ['name'] }), 'subject_invalid')
+    assert.equal(err.status, 400)
+    assert.match(err.message, /统一社会信用代码/)
+    assert.equal((await logFor(secrets.pseudonym('entity', '91320508MA1XYZ0O0Q'))).length, 1)
+  })
+
   it('refuses a staff read for no department (department_required)', async () => {
     await refused(base({ actor: { type: 'staff', id: 'x', name: '无部门', departmentId: null } }), 'department_required')
   })

@@ -73,6 +73,8 @@ describe('exchange REST API for department systems', () => {
       assert.equal(res.status, 400, JSON.stringify(body))
       assert.match(res.headers.get('content-type') ?? '', /problem\+json/)
     }
+    const form = await t.app.request('/api/v1/exchange/reads', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'dataset=entity.basic' })
+    assert.equal(form.status, 400, 'only JSON bodies')
   })
 
   it('404 dataset_unknown, logged with an accessId', async () => {
