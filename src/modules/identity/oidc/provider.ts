@@ -9,6 +9,7 @@ import { EXCHANGE_READ_SCOPE } from '../oauth-client'
 import { ACR_VALUES, CLAIMS, findCitizenAccount } from './account'
 import { adapterFactory } from './adapter'
 import { loadSigningKeys } from './keys'
+import { endCitizenSessionOnLogout } from './logout'
 import { logoutSource, postLogoutSuccessSource, renderProviderError } from './provider-pages'
 import { securityHeadersForProvider } from './provider-security'
 
@@ -97,6 +98,7 @@ async function createOidcProvider(deps: OidcDeps): Promise<Provider> {
   // from it, so proxy mode only ever reads values we wrote.
   provider.proxy = true
   provider.use(securityHeadersForProvider)
+  provider.use(endCitizenSessionOnLogout(deps))
   provider.on('server_error', (_ctx: KoaContextWithOIDC, err: Error) => deps.log.error({ err }, 'oidc provider error'))
   return provider
 }
