@@ -4,7 +4,8 @@ import type { AppEnv } from '../../../platform/http/context'
 import { CsrfField, ErrorSummary, type SummaryError } from '../../../platform/web/form-components'
 import { t } from '../../../platform/web/i18n'
 import { Layout } from '../../../platform/web/layout'
-import { getStaff } from '../../identity'
+import { getStaff, hasRoleIn } from '../../identity'
+import { mayViewAccessLog } from '../exchange-policy'
 
 /**
  * The exchange's back-office page shell (same look as the catalogue editor): section navigation, who is signed
@@ -37,7 +38,8 @@ export function renderExchangeAdmin(c: Context<AppEnv>, page: { title: string; e
               <li><a href="/admin">{t(lang, '后台首页', 'Back office')}</a></li>
               <li><a href="/admin/exchange/datasets" aria-current={current('/admin/exchange/datasets')}>{t(lang, '数据共享目录', 'Shared datasets')}</a></li>
               <li><a href="/admin/exchange/grants" aria-current={current('/admin/exchange/grants')}>{t(lang, '共享授权', 'Access grants')}</a></li>
-              <li><a href="/admin/exchange/access-log" aria-current={current('/admin/exchange/access-log')}>{t(lang, '数据访问日志', 'Access log')}</a></li>
+              {mayViewAccessLog(staff.user) ? <li><a href="/admin/exchange/access-log" aria-current={current('/admin/exchange/access-log')}>{t(lang, '数据访问日志', 'Access log')}</a></li> : null}
+              {hasRoleIn(staff.user, 'admin') ? <li><a href="/admin/registries" aria-current={current('/admin/registries')}>{t(lang, '基础库', 'Base registries')}</a></li> : null}
             </ul>
           </nav>
           <form method="post" action="/admin/logout" class="signout">

@@ -42,6 +42,8 @@ describe('exchange back office: catalogue, grants, access log', () => {
     assert.match(list.html, /户籍信息/)
     assert.match(list.html, /不予共享/)
     assert.match(list.html, /苏州市公安局/)
+    assert.ok(!list.html.includes('href="/admin/exchange/access-log"'), 'officers get no link to a page they may not open')
+    assert.match((await get(supervisor, '/admin/exchange/datasets')).html, /href="\/admin\/exchange\/access-log"/)
     const one = await get(officer, '/admin/exchange/datasets/population.household')
     assert.equal(one.status, 200)
     assert.match(one.html, /户籍地址/)
