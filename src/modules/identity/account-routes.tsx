@@ -18,7 +18,8 @@ import { getCitizen, requireCitizen } from './require-citizen'
 import { signOutCitizenEverywhere } from './sign-out-citizen-everywhere'
 import { verifyRealName } from './verify-real-name'
 
-const FLASHES: Record<string, AccountFlash> = { '1': 'welcome', verified: 'verified', 'totp-on': 'totp-on', 'totp-off': 'totp-off' }
+/** ?welcome=1 after registration, ?done=… after a change (post/redirect/get). */
+const FLASHES: Record<string, AccountFlash> = { verified: 'verified', 'totp-on': 'totp-on', 'totp-off': 'totp-off' }
 type Status = 200 | 400 | 409 | 429 | 503
 
 /** 我的账号 (/account), 实名认证 (/account/verify), 动态验证码 (/account/totp), 退出所有设备. */
@@ -33,7 +34,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): voi
   app.get('/account', guard, (c) => {
     const s = getCitizen(c)
     const q = c.req.query()
-    const flash = q['welcome'] ? FLASHES['1'] : FLASHES[q['done'] ?? '']
+    const flash = q['welcome'] === '1' ? 'welcome' : FLASHES[q['done'] ?? '']
     return page(c, t(c.get('lang'), '我的账号', 'My account'), '/account', <AccountPage lang={c.get('lang')} user={s.user} csrfToken={s.csrfToken} flash={flash} />)
   })
 

@@ -37,7 +37,10 @@ export function RegisterDetailsStep(p: { lang: Lang; formToken: string; next: st
       <h1>{t(lang, '设置登录密码', 'Choose your password')}</h1>
       {p.sent ? (
         <Notice tone="info" title={t(lang, `验证码已发送至 ${p.phoneMasked}`, `Code sent to ${p.phoneMasked}`)}>
-          <p>{t(lang, '验证码5分钟内有效。如果该号码已经注册过，短信会提示您直接登录。', 'The code is valid for 5 minutes. If this number is already registered, the SMS tells you to sign in instead.')}</p>
+          <p>
+            {t(lang, '验证码5分钟内有效。如果该号码已经注册过，短信会提示您', 'The code is valid for 5 minutes. If this number is already registered, the SMS tells you to ')}
+            <a href={`/login?next=${encodeURIComponent(p.next)}`}>{t(lang, '直接登录', 'sign in')}</a>{t(lang, '。', ' instead.')}
+          </p>
         </Notice>
       ) : (
         <p>{t(lang, `手机号码：${p.phoneMasked}`, `Mobile number: ${p.phoneMasked}`)}</p>
