@@ -9,6 +9,7 @@ import { registerCatalogPortal } from './modules/catalog/portal/routes'
 import { registerEnterpriseRoutes } from './modules/identity/enterprise-routes'
 import { registerCatalogBackoffice } from './modules/catalog/backoffice/routes'
 import { registerGeographyApi } from './modules/exchange/api/geography'
+import { registerRegistryAdmin } from './modules/exchange/backoffice/registries-routes'
 import { registerExchangeRoutes } from './modules/exchange/routes'
 
 /** Every module's routes, in one visible place. */
@@ -21,5 +22,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerEnterpriseRoutes(app, deps)
   registerExchangeRoutes(app, deps)
   registerGeographyApi(app, deps)
+  registerRegistryAdmin(app, deps)
   registerCatalogPortal(app, deps)
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/audit'
 import type { DB, Executor } from '../../platform/database'
 import type { FieldError } from '../../platform/errors'
-import { maskIdNumber } from '../../platform/privacy'
+import { maskIdNumber, maskText } from '../../platform/privacy'
 import type { LoadKind } from './registry-loader-fields'
 import { readRecords, type LoadFormat } from './registry-loader-input'
 import { buildAddress, buildEntity, buildPerson, type Built, type LoadContext } from './registry-loader-rows'
@@ -56,7 +56,8 @@ export async function loadRegistry(db: DB, input: LoadRegistryInput): Promise<Lo
   const shownKey = (k: string | undefined) => (k === undefined ? {} : { key: input.kind === 'population' ? maskIdNumber(k) : k })
   const fail = (line: number, errs: FieldError[], key?: string) => {
     report.failed++
-    for (const e of errs) report.errors.push({ line, ...shownKey(key), field: e.field, message: e.message })
+    // maskText: parser messages may quote the line (V8's JSON errors do), and a line may hold an ID number or phone.
+    for (const e of errs) report.errors.push({ line, ...shownKey(key), field: maskText(e.field), message: maskText(e.message) })
   }
   const tally = (o: ChunkOutcome) => {
     report.created += o.created

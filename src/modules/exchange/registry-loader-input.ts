@@ -37,7 +37,9 @@ async function* jsonRecords(kind: LoadKind, src: Iterator<string> | AsyncIterato
     try {
       obj = JSON.parse(text)
     } catch (e) {
-      yield { line, errors: lineError(`不是有效的 JSON：${(e as Error).message}。请检查引号、逗号和括号。 Not valid JSON.`) }
+      // Only the position from the parser's message: V8 quotes the text itself, which may hold an ID number.
+      const at = /position (\d+)/.exec((e as Error).message)?.[1]
+      yield { line, errors: lineError(`不是有效的 JSON${at ? `（第${Number(at) + 1}个字符附近）` : ''}，请检查引号、逗号和括号。 Not valid JSON${at ? ` near character ${Number(at) + 1}` : ''}.`) }
       continue
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {

@@ -51,7 +51,7 @@ describe('geography API', () => {
     assert.equal(gusu.body.items.length, 20)
     assert.equal(gusu.body.more, true)
     assert.ok(gusu.body.items.every((a) => a.regionCode === '320508' && String(a.fullAddress).startsWith('江苏省苏州市姑苏区')))
-    const demo = DEMO_ADDRESSES[0]
+    const demo = DEMO_ADDRESSES[0]!
     const hit = await get(`/api/v1/addresses?region=320500&q=${encodeURIComponent(`${demo.road}${demo.houseNumber}`)}`)
     assert.equal(hit.res.status, 200)
     const found = hit.body.items.find((a) => a.fullAddress === demo.fullAddress)
