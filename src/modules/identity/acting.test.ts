@@ -91,9 +91,11 @@ test('contact details: an items-only agent may not change them; bad values get f
     [{ email: `${'a'.repeat(95)}@x.com` }, 'email'], [{ address: '路'.repeat(201) }, 'address'],
   ]
   for (const [over, f] of bad) {
-    const res = await post(t, `/enterprise/${w.ent}/contact`, w.s.agentAll, { phone: '', email: '', address: '', ...over })
+    const res = await post(t, `/enterprise/${w.ent}/contact`, w.s.agentAll, { phone: '13712345678', email: '', address: '', ...over })
     assert.equal(res.status, 400, f)
-    assert.match(await res.text(), new RegExp(`id="${f}-error"`))
+    const html = await res.text()
+    assert.match(html, new RegExp(`id="${f}-error"`))
+    assert.doesNotMatch(html, /13712345678/, 'a full phone number is never put back into the page')
   }
   assert.equal(await dbState(t.db), before)
 })

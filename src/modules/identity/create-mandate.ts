@@ -45,15 +45,13 @@ export async function createMandate(deps: CreateMandateDeps, input: CreateMandat
   const errors: FieldError[] = [...checked.errors]
   const idNumber = input.agentIdNumber.trim().toUpperCase()
   let agentId: string | undefined
+  const badId = idNumber ? checkIdNumber(idNumber) : null
+  if (badId) errors.push({ field: 'agentIdNumber', message: badId })
   if (!errors.some((e) => e.field === 'agentName' || e.field === 'agentIdNumber')) {
-    const badId = checkIdNumber(idNumber)
-    if (badId) errors.push({ field: 'agentIdNumber', message: badId })
-    else {
-      const agent = await deps.db.selectFrom('citizens').select(['id', 'name', 'trust_level', 'disabled']).where('id_number', '=', idNumber).executeTakeFirst()
-      if (agent?.id === session.user.id) errors.push({ field: 'agentIdNumber', message: '不能授权给自己。请填写代您办理的人的姓名和身份证号。 You cannot authorise yourself.' })
-      else if (!agent || agent.disabled || agent.trust_level < 2 || agent.name !== input.agentName.trim()) errors.push({ field: 'agentIdNumber', message: AGENT_UNKNOWN })
-      else agentId = agent.id
-    }
+    const agent = await deps.db.selectFrom('citizens').select(['id', 'name', 'trust_level', 'disabled']).where('id_number', '=', idNumber).executeTakeFirst()
+    if (agent?.id === session.user.id) errors.push({ field: 'agentIdNumber', message: '不能授权给自己。请填写代您办理的人的姓名和身份证号。 You cannot authorise yourself.' })
+    else if (!agent || agent.disabled || agent.trust_level < 2 || agent.name !== input.agentName.trim()) errors.push({ field: 'agentIdNumber', message: AGENT_UNKNOWN })
+    else agentId = agent.id
   }
   if (agentId) {
     const dup = await deps.db

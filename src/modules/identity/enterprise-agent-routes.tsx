@@ -57,7 +57,7 @@ export function registerEnterpriseAgentRoutes(app: OpenAPIHono<AppEnv>, deps: De
       return c.redirect(`/enterprise/${c.req.param('id')}?done=agent_added`, 303)
     } catch (err) {
       if (!(err instanceof DomainError) || err.status !== 400) throw err
-      const shown = { ...values, agentName: values.agentName.slice(0, 30), agentIdNumber: values.agentIdNumber.slice(0, 18), validUntil: values.validUntil.slice(0, 10), itemCodes: values.itemCodes.slice(0, 2000) }
+      const shown = { ...values, agentName: values.agentName.slice(0, 30), agentIdNumber: '', validUntil: values.validUntil.slice(0, 10), itemCodes: values.itemCodes.slice(0, 2000) }
       return newPage(c, await managed(session, c.req.param('id')), shown, err.fields)
     }
   })

@@ -68,7 +68,7 @@ export function registerEnterpriseRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): 
     } catch (err) {
       if (!(err instanceof DomainError) || err.status !== 400) throw err
       const e = (await getEnterprise(deps.db, c.req.param('id')))!
-      return renderEnterpriseProfile(c, deps, session, e, { values: { ...values, phone: values.phone.slice(0, 20) }, errors: err.fields })
+      return renderEnterpriseProfile(c, deps, session, e, { values: { ...values, phone: '' }, errors: err.fields })
     }
   })
 

@@ -24,7 +24,7 @@ export function MandateForm(p: { lang: Lang; action: string; csrf: string; value
     <form method="post" action={p.action} novalidate>
       <CsrfField token={p.csrf} />
       <TextInput lang={lang} id="agentName" label={l.agentName!} value={values.agentName} error={errors.get('agentName')} required width="m" maxlength={30} autocomplete="off" hint={t(lang, '与对方身份证上的姓名一致。', 'As on their ID card.')} />
-      <TextInput lang={lang} id="agentIdNumber" label={l.agentIdNumber!} value={values.agentIdNumber} error={errors.get('agentIdNumber')} required width="m" maxlength={18} autocomplete="off" hint={t(lang, '对方须已注册并完成实名认证。', 'They must have a real-name verified account.')} />
+      <TextInput lang={lang} id="agentIdNumber" label={l.agentIdNumber!} value={values.agentIdNumber} error={errors.get('agentIdNumber')} required width="m" maxlength={18} autocomplete="off" hint={t(lang, '对方须已注册并完成实名认证。为保护个人信息，提交出错后需重新填写身份证号。', 'They must have a real-name verified account. For privacy it is not kept when the form comes back with errors.')} />
       {p.allowAll ? (
         <div class={`form-group${scopeError ? ' form-group-error' : ''}`}>
           <fieldset class="fieldset" aria-describedby={scopeError ? 'scope-error' : undefined}>

@@ -57,7 +57,7 @@ export function registerMandateRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): voi
       return c.redirect('/account/mandates?done=mandate_added', 303)
     } catch (err) {
       if (!(err instanceof DomainError) || err.status !== 400) throw err
-      const shown = { ...values, agentName: values.agentName.slice(0, 30), agentIdNumber: values.agentIdNumber.slice(0, 18), validUntil: values.validUntil.slice(0, 10), itemCodes: values.itemCodes.slice(0, 2000) }
+      const shown = { ...values, agentName: values.agentName.slice(0, 30), agentIdNumber: '', validUntil: values.validUntil.slice(0, 10), itemCodes: values.itemCodes.slice(0, 2000) }
       return listPage(c, shown, err.fields)
     }
   })

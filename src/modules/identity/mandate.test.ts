@@ -50,6 +50,8 @@ test('bad input: a field message for each, nothing written', async () => {
     [{ agentName: '陈志刚' }, 'agentIdNumber', /对方需先注册并完成实名认证/],
     [{ agentName: '李明华', agentIdNumber: '320508198503151230' }, 'agentIdNumber', /不能授权给自己/],
     [{ agentName: '' }, 'agentName', /请输入被授权人的姓名/],
+    [{ agentName: '', agentIdNumber: '123' }, 'agentIdNumber', /身份证号应为18位/],
+    [{ agentIdNumber: '' }, 'agentIdNumber', /请输入被授权人的18位身份证号/],
     [{ agentName: '名'.repeat(31) }, 'agentName', /最多30个字/],
     [{ itemCodes: 'NO-SUCH-ITEM' }, 'itemCodes', /不存在或未上线：NO-SUCH-ITEM/],
     [{ itemCodes: '' }, 'itemCodes', /至少填写一个事项编码/],
@@ -70,6 +72,7 @@ test('bad input: a field message for each, nothing written', async () => {
     assert.match(html, msg, JSON.stringify(over).slice(0, 80))
     assert.match(html, new RegExp(`id="${fieldId}-error"`), fieldId)
     assert.match(html, /error-summary/)
+    assert.doesNotMatch(html, /value="3205\d{13}[\dX]"/, 'the ID number typed is not re-filled')
   }
   assert.equal(await dbState(t.db), before)
   // The longest allowed day itself is fine.
