@@ -68,7 +68,7 @@ export function registerDataAccessPage(app: OpenAPIHono<AppEnv>, deps: Deps): vo
       </>
     )
     const html = (
-      <Layout lang={lang} nonce={c.get('nonce') ?? ''} title={siteTitle(lang, title)} description={title} canonical={`${deps.config.publicUrl}${PATH}`} path={page > 1 ? `${PATH}?page=${page}` : PATH} noindex headerSearch>
+      <Layout lang={lang} nonce={c.get('nonce') ?? ''} title={siteTitle(lang, title)} description={title} canonical={`${deps.config.publicUrl}${PATH}`} path={page > 1 ? `${PATH}?page=${page}` : PATH} noindex headerSearch viewer={c.get('viewer') ?? { displayName: session.user.displayName }}>
         {body}
       </Layout>
     )

@@ -43,6 +43,7 @@ describe('/me/data-access 我的数据使用记录', () => {
     assert.match(html, /SB2026000001/)
     assert.ok(html.indexOf('办理社保卡核验甲的身份') < html.indexOf('实名认证 real-name verification'), 'newest first')
     assert.ok(!html.includes(idA), 'never the full 身份证号')
+    assert.match(html, /href="\/account">甲</, 'the header shows who is signed in')
   })
 
   it('citizen A never sees B’s records, and B never sees A’s', async () => {
