@@ -67,9 +67,9 @@ export const HOUSING = '113205000141601822'
 
 export type TestStaff = { id: string; name: string; departmentId: string | null; grants: StaffGrant[] }
 
-/** A staff member holding `roles` in `departmentId` (supervisor in 苏州市 320500; admin unscoped). */
-export async function staffIn(db: DB, username: string, roles: StaffGrant['role'][], departmentId: string | null): Promise<TestStaff> {
-  const grants: StaffGrant[] = roles.map((role) => ({ role, departmentId: role === 'admin' || role === 'supervisor' ? null : departmentId, regionCode: role === 'supervisor' ? '320500' : null }))
+/** A staff member holding `roles` in `departmentId` (supervisor in `region`, default 苏州市 320500; admin unscoped). */
+export async function staffIn(db: DB, username: string, roles: StaffGrant['role'][], departmentId: string | null, region = '320500'): Promise<TestStaff> {
+  const grants: StaffGrant[] = roles.map((role) => ({ role, departmentId: role === 'admin' || role === 'supervisor' ? null : departmentId, regionCode: role === 'supervisor' ? region : null }))
   const u = await createStaffUser(db, { username, displayName: `测试${username}`, password: 'correct horse battery', roles, grants, departmentId, actor: { type: 'system', name: 'test' } })
   return { id: u.id, name: u.displayName, departmentId, grants }
 }

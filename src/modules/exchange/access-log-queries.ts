@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Executor } from '../../platform/database'
 import type { DatasetField } from '../../platform/schema'
 import { departmentDirectory } from '../catalog'
@@ -27,7 +28,16 @@ export type AccessRow = {
 }
 export type AccessPage = { rows: AccessRow[]; total: number; page: number; pageSize: number }
 
-export type AccessFilter = { subjectKey?: string; dataset?: string; departmentId?: string; from?: string; to?: string; outcome?: 'granted' | 'refused' }
+export type AccessFilter = {
+  subjectKey?: string
+  dataset?: string
+  departmentId?: string
+  /** Only reads by these consuming departments (a supervisor's region); rows without a department are left out. */
+  departmentIds?: string[]
+  from?: string
+  to?: string
+  outcome?: 'granted' | 'refused'
+}
 
 /** Day boundaries are China Standard Time: 'YYYY-MM-DD' → the instant 00:00 +08:00. */
 const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`)
@@ -38,6 +48,7 @@ export async function listAccess(db: Executor, f: AccessFilter, page = 1, pageSi
   if (f.subjectKey) q = q.where('l.subject_key', '=', f.subjectKey)
   if (f.dataset) q = q.where('l.dataset_code', '=', f.dataset)
   if (f.departmentId) q = q.where('l.consumer_department_id', '=', f.departmentId)
+  if (f.departmentIds) q = f.departmentIds.length ? q.where('l.consumer_department_id', 'in', f.departmentIds) : q.where(sql<boolean>`false`)
   if (f.outcome) q = q.where('l.outcome', '=', f.outcome)
   if (f.from) q = q.where('l.occurred_at', '>=', startOfDay(f.from))
   if (f.to) q = q.where('l.occurred_at', '<', new Date(startOfDay(f.to).getTime() + 86400000))

@@ -53,6 +53,16 @@ export function mayViewAccessLog(user: Staff): boolean {
   return hasRoleIn(user, 'supervisor')
 }
 
+/**
+ * Which consuming departments' reads a supervisor sees: those whose region lies in one of their supervisor
+ * regions (GB/T 2260 containment). 'all' for admins — who alone also see reads made for no department
+ * (citizens' own registration checks).
+ */
+export function accessLogDepartments(user: Staff, departments: { id: string; regionCode: string | null }[]): 'all' | string[] {
+  if (isAdmin(user)) return 'all'
+  return departments.filter((d) => !!d.regionCode && hasRoleIn(user, 'supervisor', { regionCode: d.regionCode })).map((d) => d.id)
+}
+
 // ------------------------------------------------------------------------------------------- reads
 
 export type GrantRow = { id: string; status: 'requested' | 'approved' | 'refused' | 'revoked'; validUntil: string; fields: string[] }

@@ -4,8 +4,10 @@ import type { AppEnv } from '../../../platform/http/context'
 import { Pagination } from '../../../platform/web/components'
 import { Select, TextInput } from '../../../platform/web/form-components'
 import { t } from '../../../platform/web/i18n'
-import { requireStaff } from '../../identity'
-import { departmentNames, listAccess, type AccessFilter } from '../access-log-queries'
+import { departmentDirectory } from '../../catalog'
+import { getStaff, requireStaff } from '../../identity'
+import { listAccess, type AccessFilter } from '../access-log-queries'
+import { accessLogDepartments } from '../exchange-policy'
 import { AccessTable } from '../access-table'
 import { listDatasets } from '../dataset-queries'
 import { isDay } from '../grant-rules'
@@ -15,13 +17,17 @@ const PAGE_SIZE = 50
 
 /**
  * 数据访问日志 for supervision (电子监察): every read by dataset, consuming department and date range
- * (China Standard Time days), subjects masked. Supervisors and admins only (exchange-policy.mayViewAccessLog).
+ * (China Standard Time days), subjects masked. Supervisors see their region's departments, admins everything
+ * (exchange-policy.mayViewAccessLog / accessLogDepartments).
  */
 export function registerAccessLogRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   app.get('/admin/exchange/access-log', requireStaff(deps, 'supervisor'), async (c) => {
     const lang = c.get('lang')
     const q = (k: string) => (c.req.query(k) ?? '').trim().slice(0, 64)
-    const [datasets, names] = await Promise.all([listDatasets(deps.db), departmentNames(deps.db)])
+    const [datasets, departments] = await Promise.all([listDatasets(deps.db), departmentDirectory(deps.db).listDepartments()])
+    // A supervisor sees the reads of the departments in their region; admins everything (exchange-policy).
+    const scope = accessLogDepartments(getStaff(c).user, departments)
+    const names = new Map(departments.filter((d) => scope === 'all' || scope.includes(d.id)).map((d) => [d.id, d.name]))
     const v = { dataset: q('dataset'), department: q('department'), from: q('from'), to: q('to'), outcome: q('outcome') }
     const errors: { href: string; message: string }[] = []
     if (v.dataset && !datasets.some((d) => d.code === v.dataset)) errors.push({ href: 'dataset', message: t(lang, '请从列表中选择数据集。', 'Choose a dataset from the list.') })
@@ -32,7 +38,7 @@ export function registerAccessLogRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): v
     const page = /^\d{1,4}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1
     const filter: AccessFilter = errors.length
       ? {}
-      : { ...(v.dataset ? { dataset: v.dataset } : {}), ...(v.department ? { departmentId: v.department } : {}), ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}), ...(v.outcome === 'granted' || v.outcome === 'refused' ? { outcome: v.outcome } : {}) }
+      : { ...(scope === 'all' ? {} : { departmentIds: scope }), ...(v.dataset ? { dataset: v.dataset } : {}), ...(v.department ? { departmentId: v.department } : {}), ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}), ...(v.outcome === 'granted' || v.outcome === 'refused' ? { outcome: v.outcome } : {}) }
     const result = errors.length ? undefined : await listAccess(deps.db, filter, page, PAGE_SIZE)
     const title = t(lang, '数据访问日志', 'Data access log')
     const fieldError = (id: string) => errors.find((e) => e.href === id)?.message
