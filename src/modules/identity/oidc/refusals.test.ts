@@ -102,3 +102,19 @@ test('an interaction opened in another browser (no interaction cookie) is refuse
   assert.equal(ok.status, 303)
   assert.match(ok.headers.get('location') ?? '', /\/oidc\/auth\//)
 })
+
+test('bad input at the interaction: an unknown id is a plain "expired" page, a decision other than allow is a refusal', async () => {
+  const citizen = await createCitizen(s.t.db)
+  const session = await citizenSession(null, s.t.db, citizen.id)
+  const b = new Browser(s.base)
+  b.setCookie(session.cookie)
+  const unknown = await b.request('/oidc/interaction/not-a-real-interaction')
+  assert.equal(unknown.status, 400)
+  assert.match(await unknown.text(), /请返回原业务系统/)
+  const q = new URLSearchParams({ client_id: rp.clientId, response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, state: 's2', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' })
+  const consent = await b.follow(`/oidc/auth?${q}`)
+  const done = await b.follow(consent.url.pathname, { method: 'POST', body: new URLSearchParams({ _csrf: session.csrf, decision: 'yes please' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+  assert.equal(done.url.origin + done.url.pathname, REDIRECT)
+  assert.equal(done.url.searchParams.get('error'), 'access_denied')
+})
+
