@@ -14,7 +14,7 @@ export function renderPasswordChangePage(c: Context<AppEnv>, v: { csrf: string; 
   const err = (f: string) => errors.find((e) => e.href === f)?.message
   return renderStepPage(
     c,
-    { title, path: '/admin/login/password', errors },
+    { title, path: '/admin/login/password', cancelCsrf: v.csrf, errors },
     <>
       <h1>{title}</h1>
       <p>{t(lang, '您正在使用管理员设置的临时密码。继续使用前，请设置只有您自己知道的新密码。', 'You signed in with a temporary password set by an administrator. Choose a new one only you know before continuing.')}</p>

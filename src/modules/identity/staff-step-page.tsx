@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../platform/http/context'
-import { ErrorSummary, type SummaryError } from '../../platform/web/form-components'
+import { CsrfField, ErrorSummary, type SummaryError } from '../../platform/web/form-components'
 import { t, type Lang } from '../../platform/web/i18n'
 import { Layout } from '../../platform/web/layout'
 
@@ -16,7 +16,7 @@ export function inLang(lang: Lang, message: string): string {
  * The shell of the sign-in steps (password, code, enrolment, new password): back-office layout without the
  * admin bar — the person is not signed in yet. Error titles start with "错误：" (GOV.UK pattern).
  */
-export function renderStepPage(c: Context<AppEnv>, page: { title: string; path: string; errors?: SummaryError[] }, body: Child): string {
+export function renderStepPage(c: Context<AppEnv>, page: { title: string; path: string; errors?: SummaryError[]; cancelCsrf?: string }, body: Child): string {
   const lang = c.get('lang')
   const errors = page.errors ?? []
   return (
@@ -35,6 +35,12 @@ export function renderStepPage(c: Context<AppEnv>, page: { title: string; path: 
         <div class="narrow">
           <ErrorSummary lang={lang} errors={errors} />
           {body}
+          {page.cancelCsrf ? (
+            <form method="post" action="/admin/logout" class="signout">
+              <CsrfField token={page.cancelCsrf} />
+              <button type="submit" class="button-link">{t(lang, '取消登录', 'Cancel sign-in')}</button>
+            </form>
+          ) : null}
         </div>
       </Layout>
     ).toString()

@@ -35,7 +35,7 @@ export function renderTotpPage(c: Context<AppEnv>, v: CodeForm) {
   const title = t(lang, '输入动态验证码', 'Enter your authenticator code')
   return renderStepPage(
     c,
-    { title, path: '/admin/login/totp', errors: v.error ? [{ href: 'code', message: inLang(lang, v.error) }] : [] },
+    { title, path: '/admin/login/totp', cancelCsrf: v.csrf, errors: v.error ? [{ href: 'code', message: inLang(lang, v.error) }] : [] },
     <>
       <h1>{title}</h1>
       <p>{t(lang, '工作人员登录须使用密码和动态验证码两种方式。连续输错 5 次，账号将被锁定 15 分钟。', 'Staff sign in with a password and an authenticator code. Five wrong attempts lock the account for 15 minutes.')}</p>
@@ -54,7 +54,7 @@ export function renderTotpSetupPage(c: Context<AppEnv>, v: CodeForm & { secret: 
   const svg = v.qrSvg.replace('<svg ', `<svg width="200" height="200" role="img" aria-label="${t(lang, '验证器二维码', 'Authenticator QR code')}" `)
   return renderStepPage(
     c,
-    { title, path: '/admin/login/totp/setup', errors: v.error ? [{ href: 'code', message: inLang(lang, v.error) }] : [] },
+    { title, path: '/admin/login/totp/setup', cancelCsrf: v.csrf, errors: v.error ? [{ href: 'code', message: inLang(lang, v.error) }] : [] },
     <>
       <h1>{title}</h1>
       <p>{t(lang, '工作人员账号必须使用动态验证码登录。请在手机上安装验证器应用（如 Microsoft Authenticator、Google 身份验证器、FreeOTP），然后：', 'Staff accounts must sign in with an authenticator code. Install an authenticator app (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP) on your phone, then:')}</p>

@@ -120,3 +120,14 @@ test('a one-time password must be changed after the code, before any page; rules
   assert.equal((await postLogin(t.app, 'temp', STAFF_PASSWORD)).res.status, 401)
   await signIn(t.app, 'temp', 'a-new-secret-1')
 })
+
+test('an unfinished sign-in can be cancelled (sign-out with its CSRF token), and then nothing is left', async () => {
+  await createStaff(t.db, 'cancel', ['catalog_editor'])
+  const s = await pending('cancel')
+  const html = await (await t.app.request('/admin/login/totp', { headers: { cookie: s } })).text()
+  assert.match(html, /action="\/admin\/logout"/)
+  assert.equal((await postForm(t.app, '/admin/logout', { cookie: s }, {}, false)).status, 403)
+  const r = await postForm(t.app, '/admin/logout', { cookie: s, csrf: hiddenCsrf(html)! }, {})
+  assert.equal(r.status, 303)
+  assert.equal((await t.app.request('/admin/login/totp', { headers: { cookie: s } })).headers.get('location'), '/admin/login?next=%2Fadmin%2Flogin%2Ftotp')
+})
