@@ -7,10 +7,12 @@ import { DEMO_ADDRESSES, DEMO_ENTERPRISES, DEMO_RESIDENTS } from './demo-identit
 import { generateRegistries, otherCountiesOf, SEED_AS_OF, type GeneratedRegistries } from './generate'
 import { ageOn, idCardValidityYears } from './people'
 import { addYears } from './prng'
+import { buildAddress, buildEntity, buildPerson } from '../registry-loader-rows'
 
 describe('synthetic base registries (generator)', () => {
   let otherCounties: string[] = []
   let suzhou = new Set<string>()
+  let allRegions = new Set<string>()
   let g: GeneratedRegistries
   before(async () => {
     const h = await testDb('migrated')
@@ -18,6 +20,7 @@ describe('synthetic base registries (generator)', () => {
     await h.close()
     otherCounties = otherCountiesOf(regions)
     suzhou = new Set(regions.filter((r) => r.parent_code === '320500').map((r) => r.code))
+    allRegions = new Set(regions.map((r) => r.code))
     g = generateRegistries({ otherCounties })
   })
   after(() => undefined)
@@ -85,6 +88,15 @@ describe('synthetic base registries (generator)', () => {
     }
     assert.ok(g.entities.filter((e) => e.status === 'active').length > 0.9 * g.entities.length)
     assert.ok(g.entities.some((e) => e.status === 'revoked') && g.entities.some((e) => e.status === 'cancelled'))
+  })
+
+  it('every generated row passes the loader\'s checks unchanged (seed and `registry load` agree on validity)', () => {
+    const ctx = { regions: allRegions, today: SEED_AS_OF }
+    const asValues = (r: object) => new Map(Object.entries(r).filter(([k]) => k !== 'id').map(([k, v]) => [k, v === null ? null : String(v)]))
+    const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest
+    for (const p of g.people) assert.deepEqual(buildPerson(asValues(p), ctx).row, strip(p), p.id_number)
+    for (const e of g.entities) assert.deepEqual(buildEntity(asValues(e), ctx).row, strip(e), e.uscc)
+    for (const a of g.addresses) assert.deepEqual(buildAddress(asValues(a), ctx).row, strip(a), a.full_address)
   })
 
   it('includes the fixed demo identities; enterprise reps are demo resident #1; #4 holds a 长期 card', () => {
