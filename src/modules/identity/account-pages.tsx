@@ -42,6 +42,14 @@ export function AccountPage({ lang, user, csrfToken, flash }: { lang: Lang; user
         <NextLevel lang={lang} user={user} />
       </div>
       <div class="card">
+        <h2>{t(lang, '企业与委托', 'Enterprises and mandates')}</h2>
+        <ul>
+          <li><a href="/enterprise">{t(lang, '我的企业', 'My enterprises')}</a>{t(lang, '：法定代表人认领企业、授权经办人。', ': claim your enterprise as its legal representative and authorise agents.')}</li>
+          <li><a href="/account/mandates">{t(lang, '委托代办', 'Mandates')}</a>{t(lang, '：委托他人为您办理指定事项。', ': let someone else apply for named services for you.')}</li>
+          <li><a href="/me/acting">{t(lang, '我获得的授权', 'Acting for others')}</a>{t(lang, '：以经办人或受托人身份办理。', ': act as an agent for an enterprise or a person.')}</li>
+        </ul>
+      </div>
+      <div class="card">
         <h2>{t(lang, '登录安全', 'Sign-in security')}</h2>
         <p>
           {user.totpEnabled ? t(lang, '动态验证码（两步验证）：已开启。', 'Two-step sign-in: on. ') : t(lang, '动态验证码（两步验证）：未开启。', 'Two-step sign-in: off. ')}
