@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { EDITOR, screenshot, visit, useServerAndBrowser } from './harness'
+import { EDITOR, screenshot, signInStaff, visit, useServerAndBrowser } from './harness'
 
 /** Back-office forms in a real browser with axe on every page: validation summary, extra rows, synonyms, diff, sign-out. */
 describe('back-office forms', () => {
@@ -11,10 +11,8 @@ describe('back-office forms', () => {
     const page = await ctx.newPage()
     try {
       await visit(page, '/admin/login?next=%2Fadmin%2Fitems%2Fnew')
-      await page.locator('#username').fill(EDITOR.username)
-      await page.locator('#password').fill(EDITOR.password)
-      await visit(page, () => page.getByRole('button', { name: '登录' }).click())
-      assert.equal(new URL(page.url()).pathname, '/admin/items/new', 'next= brings the editor back')
+      await signInStaff(page, EDITOR)
+      assert.equal(new URL(page.url()).pathname, '/admin/items/new', 'next= survives the code step and brings the editor back')
 
       await page.locator('#code').fill('E2E-TEST-0001')
       await page.locator('#materials-0-issuer').fill('某出具单位')
@@ -59,6 +57,45 @@ describe('back-office forms', () => {
       assert.equal(new URL(page.url()).pathname, '/admin/login')
       await visit(page, '/admin')
       assert.equal(new URL(page.url()).pathname, '/admin/login', 'signed out for real')
+    } finally {
+      await ctx.close()
+    }
+  })
+  it('an administrator manages staff accounts and departments; every page passes axe', async () => {
+    const ctx = await env.browser.newContext({ baseURL: env.server.baseUrl, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    try {
+      await visit(page, '/admin/staff')
+      assert.equal(new URL(page.url()).pathname, '/admin/login')
+      await signInStaff(page, { username: 'admin', password: EDITOR.password })
+      assert.equal(new URL(page.url()).pathname, '/admin/staff')
+      assert.match(await page.locator('table').innerText(), /officer1[\s\S]*审批人员 · 苏州市市场监督管理局/)
+
+      await visit(page, () => page.getByRole('link', { name: '新建员工账号' }).click())
+      await visit(page, () => page.getByRole('button', { name: '创建账号' }).click(), { status: 400 })
+      assert.ok(await page.locator('#username-error').isVisible())
+      await page.locator('#username').fill('li.na')
+      await page.locator('#displayName').fill('李娜')
+      await page.locator('#departmentId').selectOption({ label: '苏州市民政局' })
+      await page.locator('#roles-1').check() // 审批人员
+      await visit(page, () => page.getByRole('button', { name: '创建账号' }).click(), { status: 201 })
+      assert.match(await page.locator('#one-time-password').innerText(), /^\S{16}$/)
+      await visit(page, () => page.getByRole('link', { name: '查看账号详情' }).click())
+      await page.locator('#role').selectOption('supervisor')
+      await visit(page, () => page.getByRole('button', { name: '添加角色' }).click(), { status: 400 })
+      assert.ok(await page.locator('#regionCode-error').isVisible(), 'a supervisor needs a region')
+      await page.locator('#regionCode').selectOption('320508')
+      await visit(page, () => page.getByRole('button', { name: '添加角色' }).click())
+      assert.match(await page.locator('main').innerText(), /电子监察人员 · 姑苏区 \(320508\)/)
+      await screenshot(page, 'admin-staff-detail')
+
+      await visit(page, () => page.getByRole('link', { name: '部门管理' }).click())
+      await visit(page, () => page.getByRole('link', { name: '新建部门' }).click())
+      await page.locator('#name').fill('苏州市测试局')
+      await page.locator('#code').fill('11320500MB197058XX')
+      await visit(page, () => page.getByRole('button', { name: '创建部门' }).click(), { status: 400 })
+      assert.ok(await page.locator('#code-error').isVisible(), 'a bad USCC is explained at the field')
+      assert.ok(await page.locator('#regionCode-error').isVisible())
     } finally {
       await ctx.close()
     }

@@ -1,5 +1,6 @@
 import { after, before } from 'node:test'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { testEnv } from '../src/platform/config'
+import { totpCode } from '../src/modules/identity/totp'
 
 /**
  * Browser-journey harness: the REAL server (`yiwang start` in a child process, on a fresh PGlite data dir, so
@@ -39,7 +41,7 @@ export async function startServer(): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, YIWANG_DATA_DIR: dataDir, YIWANG_ADMIN_PASSWORD: EDITOR.password, LOG_LEVEL: 'warn', NODE_ENV: 'production' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, YIWANG_DATA_DIR: dataDir, YIWANG_ADMIN_PASSWORD: EDITOR.password, YIWANG_SECRET_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', NODE_ENV: 'production' }
   delete env.DATABASE_URL
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
@@ -113,4 +115,48 @@ export function useServerAndBrowser(): { readonly server: Server; readonly brows
     await env.server?.stop()
   })
   return env
+}
+
+/** The server refuses a TOTP code whose 30 s step was already used: the next unused step inside its ±1 window. */
+const usedSteps = new Map<string, number>()
+export async function freshTotpCode(secret: string): Promise<string> {
+  for (;;) {
+    const now = Date.now()
+    const current = Math.floor(now / 30000)
+    const step = Math.max(current, (usedSteps.get(secret) ?? -1) + 1)
+    if (step <= current + 1) {
+      usedSteps.set(secret, step)
+      return totpCode(secret, step * 30000 + 1000)
+    }
+    await new Promise((r) => setTimeout(r, (current + 1) * 30000 - now + 50))
+  }
+}
+
+/** Authenticator secrets the journeys enrolled, by username (the browser plays the person's phone). */
+export const enrolled = new Map<string, string>()
+
+/**
+ * Signs a staff member in through the real pages from the login form: password, then — first time — the
+ * enrolment page (reads the setup key shown as text, like a person typing it into an app) or the code step.
+ * Axe runs on every page. Ends wherever `next=` leads.
+ */
+export async function signInStaff(page: Page, who: { username: string; password: string }): Promise<void> {
+  await page.locator('#username').fill(who.username)
+  await page.locator('#password').fill(who.password)
+  await visit(page, () => page.getByRole('button', { name: '登录' }).click())
+  const path = new URL(page.url()).pathname
+  if (path === '/admin/login/totp/setup') {
+    const secret = await page.locator('#totp-secret').getAttribute('data-secret')
+    assert.ok(secret, 'the setup key is shown as text')
+    assert.ok(await page.locator('.qr svg').isVisible(), 'the QR code is shown')
+    enrolled.set(who.username, secret)
+    await page.locator('#code').fill(await freshTotpCode(secret))
+    await visit(page, () => page.getByRole('button', { name: '完成绑定并登录' }).click())
+  } else {
+    assert.equal(path, '/admin/login/totp', 'the password is followed by the code step')
+    const secret = enrolled.get(who.username)
+    assert.ok(secret, `no authenticator enrolled for ${who.username} in this run`)
+    await page.locator('#code').fill(await freshTotpCode(secret))
+    await visit(page, () => page.getByRole('button', { name: '验证并登录' }).click())
+  }
 }
