@@ -34,7 +34,7 @@ function freePort(): Promise<number> {
   })
 }
 
-export type Server = { baseUrl: string; stop(): Promise<void>; output(): string }
+export type Server = { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string }
 
 /** Starts `node --import tsx src/main/cli.ts start` and waits for /readyz (up to 3 minutes: first start seeds). */
 export async function startServer(): Promise<Server> {
@@ -61,6 +61,7 @@ export async function startServer(): Promise<Server> {
   }
   return {
     baseUrl,
+    dataDir,
     output: () => out,
     async stop() {
       if (child.exitCode === null) {
