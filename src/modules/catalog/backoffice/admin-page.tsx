@@ -4,7 +4,7 @@ import type { AppEnv } from '../../../platform/http/context'
 import { CsrfField, ErrorSummary, type SummaryError } from '../../../platform/web/form-components'
 import { t } from '../../../platform/web/i18n'
 import { Layout } from '../../../platform/web/layout'
-import { getStaff } from '../../identity'
+import { getStaff, hasAnyRole } from '../../identity'
 
 /**
  * The back-office page: layout with area="backoffice", a section nav, who is signed in with a sign-out
@@ -42,6 +42,12 @@ export function renderAdmin(
               <li><a href="/admin" aria-current={current('/admin')}>{t(lang, '事项列表', 'Service items')}</a></li>
               <li><a href="/admin/items/new" aria-current={current('/admin/items/new')}>{t(lang, '新建事项', 'New item')}</a></li>
               <li><a href="/admin/synonyms" aria-current={current('/admin/synonyms')}>{t(lang, '搜索同义词', 'Search synonyms')}</a></li>
+              {hasAnyRole(staff.user, ['admin']) ? (
+                <>
+                  <li><a href="/admin/departments" aria-current={current('/admin/departments')}>{t(lang, '部门管理', 'Departments')}</a></li>
+                  <li><a href="/admin/staff" aria-current={current('/admin/staff')}>{t(lang, '员工账号', 'Staff accounts')}</a></li>
+                </>
+              ) : null}
             </ul>
           </nav>
           <form method="post" action="/admin/logout" class="signout">
