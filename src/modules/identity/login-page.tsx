@@ -30,7 +30,7 @@ export function renderLoginPage(c: Context<AppEnv>, v: { next: string; loginToke
             </div>
           ) : null}
           <h1>{title}</h1>
-          <p>{t(lang, '本页面仅供事项管理人员使用。连续输错 5 次密码，账号将被锁定 15 分钟。', 'For catalogue staff only. Five wrong passwords lock the account for 15 minutes.')}</p>
+          <p>{t(lang, '本页面仅供政务服务工作人员使用。登录需要密码和手机验证器中的动态验证码；连续输错 5 次，账号将被锁定 15 分钟。', 'For government service staff only. Signing in takes your password and a code from your authenticator app; five wrong attempts lock the account for 15 minutes.')}</p>
           <form method="post" action="/admin/login" novalidate>
             <input type="hidden" name="_csrf" value={v.loginToken} />
             <input type="hidden" name="next" value={v.next} />
