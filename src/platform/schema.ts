@@ -294,6 +294,16 @@ export interface PasskeysTable {
   created_at: Generated<Date>
   last_used_at: Timestamp | null
 }
+/** identity: one-time WebAuthn challenges (migration 0009); citizen_id null for a usernameless sign-in. */
+export interface WebauthnChallengesTable {
+  id: string
+  citizen_id: string | null
+  purpose: 'register' | 'sign_in'
+  challenge: string
+  created_at: Generated<Date>
+  expires_at: Timestamp
+  consumed_at: Timestamp | null
+}
 /** identity: enterprise accounts claimed by their legal representative. */
 export interface EnterprisesTable {
   id: string
@@ -378,6 +388,7 @@ export interface Database {
   citizen_sessions: CitizenSessionsTable
   sms_codes: SmsCodesTable
   passkeys: PasskeysTable
+  webauthn_challenges: WebauthnChallengesTable
   enterprises: EnterprisesTable
   mandates: MandatesTable
   oauth_clients: OauthClientsTable

@@ -10,7 +10,7 @@ function NextLevel({ lang, user }: { lang: Lang; user: CitizenUser }) {
   if (user.trustLevel === 1)
     return <p><a class="button button-primary" href="/account/verify">{t(lang, '去实名认证', 'Verify your real name')}</a> {t(lang, '实名后账号升为 2 级，可在线办理大多数事项。', 'Level 2 lets you apply online for most services.')}</p>
   if (user.trustLevel === 2)
-    return <p><a href="/account/totp">{t(lang, '开启动态验证码（两步验证）', 'Turn on two-step sign-in')}</a>{t(lang, '，账号升为 3 级，可办理要求最高等级的事项；也可携带身份证到政务服务窗口核验。', ' to reach level 3, needed by the most sensitive services; or verify at a service counter.')}</p>
+    return <p><a href="/account/totp">{t(lang, '开启动态验证码（两步验证）', 'Turn on two-step sign-in')}</a>{t(lang, '或', ' or ')}<a href="/account/passkeys">{t(lang, '添加通行密钥', 'add a passkey')}</a>{t(lang, '，账号升为 3 级，可办理要求最高等级的事项；也可携带身份证到政务服务窗口核验。', ' to reach level 3, needed by the most sensitive services; or verify at a service counter.')}</p>
   return <p>{t(lang, '您的账号已是最高等级。', 'Your account is at the highest level.')}</p>
 }
 
@@ -55,6 +55,7 @@ export function AccountPage({ lang, user, csrfToken, flash }: { lang: Lang; user
           {user.totpEnabled ? t(lang, '动态验证码（两步验证）：已开启。', 'Two-step sign-in: on. ') : t(lang, '动态验证码（两步验证）：未开启。', 'Two-step sign-in: off. ')}
           <a href="/account/totp">{user.totpEnabled ? t(lang, '管理', 'Manage') : t(lang, '开启', 'Turn on')}</a>
         </p>
+        <p><a href="/account/passkeys">{t(lang, '通行密钥', 'Passkeys')}</a>{t(lang, '：用指纹、面容或锁屏密码登录，可防钓鱼；与动态验证码一样算作第二因素。', ': sign in with your fingerprint, face or screen lock, safe from phishing; counts as a second factor like an authenticator code.')}</p>
         <p><a href="/me/data-access">{t(lang, '我的数据使用记录', 'Who used my data')}</a>{t(lang, '：查看哪些部门因何事查询了您的信息。', ': see which departments read your data and why.')}</p>
         <form method="post" action="/account/sessions/revoke-all">
           <CsrfField token={csrfToken} />

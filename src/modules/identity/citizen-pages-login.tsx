@@ -2,6 +2,7 @@ import { Notice } from '../../platform/web/components'
 import { ErrorSummary, TextInput } from '../../platform/web/form-components'
 import { t, type Lang } from '../../platform/web/i18n'
 import { MAX_PASSWORD } from './password'
+import { PasskeySignInBox } from './passkey-login-box'
 
 /** 个人登录: phone + password. The password is never re-filled; the phone is (as typed). */
 export function LoginStep(p: { lang: Lang; formToken: string; next: string; phone?: string; error?: string; field?: 'phone' | 'password'; signedOut?: 'one' | 'all' }) {
@@ -23,6 +24,7 @@ export function LoginStep(p: { lang: Lang; formToken: string; next: string; phon
         <TextInput lang={lang} id="password" label={t(lang, '密码', 'Password')} type="password" autocomplete="current-password" width="m" maxlength={MAX_PASSWORD} error={p.field === 'password' ? p.error : undefined} />
         <button type="submit" class="button button-primary">{t(lang, '登录', 'Sign in')}</button>
       </form>
+      <PasskeySignInBox lang={lang} formToken={p.formToken} next={p.next} />
       <p>{t(lang, '连续输错5次密码，账号将暂时锁定15分钟。忘记密码请拨打 12345 或到政务服务窗口办理。', 'Five wrong passwords lock the account for 15 minutes. Forgot your password? Call 12345 or visit a service counter.')}</p>
       <p>{t(lang, '还没有账号？', 'No account yet? ')}<a href={`/register?next=${encodeURIComponent(p.next)}`}>{t(lang, '用手机号注册', 'Register with your phone')}</a></p>
     </div>

@@ -7,6 +7,7 @@ import { readCitizenToken } from './citizen-cookies'
 import { registerCitizenLoginRoutes } from './citizen-routes-login'
 import { registerRegistrationRoutes } from './citizen-routes-register'
 import { findCitizenSession } from './citizen-session'
+import { registerPasskeyRoutes } from './passkey-routes'
 
 /**
  * Citizen accounts on the portal: 注册 (/register…), 登录 (/login, /login/totp), /logout, 我的账号 (/account…).
@@ -18,6 +19,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): voi
   registerRegistrationRoutes(app, deps)
   registerCitizenLoginRoutes(app, deps)
   registerAccountRoutes(app, deps)
+  registerPasskeyRoutes(app, deps)
 }
 
 /** Looks the session up only for portal page views that carry a citizen cookie (no cost for anonymous visitors or the API). */

@@ -8,6 +8,7 @@ import type { TrustLevel } from './citizen'
 import type { CitizenSession } from './citizen-session'
 import { TOTP_CODE_MESSAGE } from './citizen-totp-enable'
 import { verifyPassword } from './password'
+import { hasPasskey } from './second-factor'
 import { assertNotThrottled, citizenThrottleSubject, recordSignInFailure } from './sign-in-citizen'
 import { verifyTotp } from './totp'
 
@@ -37,7 +38,7 @@ export async function disableCitizenTotp(
     const fields = pwOk ? [{ field: 'code', message: TOTP_CODE_MESSAGE }] : [{ field: 'password', message: '登录密码不正确，请重新输入。 The password is wrong.' }]
     throw new ValidationError(fields[0]!.message, fields, 'totp_disable_refused')
   }
-  const level = trustLevelOf({ verifiedAt: row.verified_at, verificationMethod: row.verification_method, secondFactor: false })
+  const level = trustLevelOf({ verifiedAt: row.verified_at, verificationMethod: row.verification_method, secondFactor: await hasPasskey(deps.db, me.id) })
   await deps.db.transaction().execute(async (tx) => {
     await tx.updateTable('citizens').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, trust_level: level }).where('id', '=', me.id).execute()
     await recordAudit(tx, { actor: { type: 'citizen', id: me.id, name: me.displayName }, action: 'identity.citizen.totp_disabled', subject: { type: 'citizen', id: me.id }, details: { trustLevel: level } })

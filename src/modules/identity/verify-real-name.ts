@@ -6,6 +6,7 @@ import { maskIdNumber } from '../../platform/privacy'
 import { maskName, trustLevelOf } from './account-trust'
 import type { TrustLevel } from './citizen'
 import type { RegistryPorts } from './ports'
+import { hasPasskey } from './second-factor'
 import { verifyFieldErrors, type VerifyFields } from './verify-real-name-fields'
 
 export type VerifyRealNameInput = VerifyFields & { citizenId: string; requestId?: string | undefined; now?: Date }
@@ -55,7 +56,7 @@ export async function verifyRealName(deps: { db: DB; registries: RegistryPorts }
   }
 
   const boundMessage = '该身份证号已绑定其他一网通办账号。如不是您本人注册的，请拨打 12345 联系客服，或携带身份证到政务服务窗口办理。 This ID number is already bound to another account; call 12345 or visit a service counter.'
-  const level = trustLevelOf({ verifiedAt: now, verificationMethod: 'population_registry', secondFactor: !!me.totp_enabled_at })
+  const level = trustLevelOf({ verifiedAt: now, verificationMethod: 'population_registry', secondFactor: !!me.totp_enabled_at || (await hasPasskey(deps.db, me.id)) })
   const outcome = await deps.db
     .transaction()
     .execute(async (tx) => {

@@ -5,6 +5,7 @@ import * as m0005 from './2026-11-21T0005-citizens'
 import * as m0006 from './2026-11-21T0006-enterprises'
 import * as m0007 from './2026-11-21T0007-staff'
 import * as m0008 from './2026-11-21T0008-oidc'
+import * as m0009 from './2026-11-21T0009-passkeys'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0006-enterprises': m0006,
   '2026-11-21T0007-staff': m0007,
   '2026-11-21T0008-oidc': m0008,
+  '2026-11-21T0009-passkeys': m0009,
 }
 
 class StaticProvider implements MigrationProvider {
