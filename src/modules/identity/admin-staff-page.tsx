@@ -8,19 +8,33 @@ import { getStaff } from './require-staff'
 import { hasAnyRole } from './staff'
 import { ROLE_LABELS, type StaffGrant, type StaffRole } from './staff-roles'
 
-const NAV: { href: string; zh: string; en: string; roles: StaffRole[] }[] = [
-  { href: '/admin', zh: '事项列表', en: 'Service items', roles: ['catalog_editor'] },
-  { href: '/admin/synonyms', zh: '搜索同义词', en: 'Search synonyms', roles: ['catalog_editor'] },
-  { href: '/admin/departments', zh: '部门管理', en: 'Departments', roles: ['admin'] },
-  { href: '/admin/staff', zh: '员工账号', en: 'Staff accounts', roles: ['admin'] },
+/**
+ * THE back-office navigation, for every module's pages (catalogue, exchange, identity): one list, shown by role
+ * (empty roles = every staff member). Modules add their areas here.
+ */
+export const BACKOFFICE_NAV: { href: string; zh: string; en: string; roles: StaffRole[]; descZh: string; descEn: string }[] = [
+  { href: '/admin', zh: '事项列表', en: 'Service items', roles: ['catalog_editor'], descZh: '维护事项办事指南、材料、时限与版本。', descEn: 'Maintain service guides, materials, time limits and versions.' },
+  { href: '/admin/synonyms', zh: '搜索同义词', en: 'Search synonyms', roles: ['catalog_editor'], descZh: '把群众的说法对应到事项名称。', descEn: 'Map everyday words to official item names.' },
+  { href: '/admin/exchange/datasets', zh: '数据共享目录', en: 'Shared datasets', roles: [], descZh: '各部门共享的数据集、共享类型与更新周期。', descEn: 'Datasets departments share, their share type and update cycle.' },
+  { href: '/admin/exchange/grants', zh: '共享授权', en: 'Access grants', roles: [], descZh: '申请、审批、撤销有条件共享数据的使用授权。', descEn: 'Request, approve or revoke access to conditional datasets.' },
+  { href: '/admin/exchange/access-log', zh: '数据访问日志', en: 'Access log', roles: ['supervisor'], descZh: '谁、因何事、查询了哪些数据。', descEn: 'Who read which data, and why.' },
+  { href: '/admin/registries', zh: '基础库', en: 'Base registries', roles: ['admin'], descZh: '人口库、法人库、地址库的数据装载。', descEn: 'Load the population, legal-entity and address registries.' },
+  { href: '/admin/departments', zh: '部门管理', en: 'Departments', roles: ['admin'], descZh: '部门、统一社会信用代码与区划层级。', descEn: 'Departments, their credit codes and region hierarchy.' },
+  { href: '/admin/staff', zh: '员工账号', en: 'Staff accounts', roles: ['admin'], descZh: '创建账号、授予岗位角色与范围。', descEn: 'Create accounts and grant scoped roles.' },
+  { href: '/admin/clients', zh: '接入系统', en: 'Connected systems', roles: ['admin'], descZh: '登记使用统一身份认证与数据共享接口的部门系统。', descEn: 'Register department systems using single sign-on and the exchange API.' },
 ]
+
+/** The navigation entries this staff member may use. */
+export function backofficeNavFor(user: Parameters<typeof hasAnyRole>[0]) {
+  return BACKOFFICE_NAV.filter((n) => hasAnyRole(user, n.roles))
+}
 
 /**
  * The back-office page shell for identity's pages and any module that wants the full navigation (links shown
  * by role): layout with area="backoffice", who is signed in, sign-out (POST with the CSRF token), error
  * summary ("错误：" title prefix, GOV.UK pattern), a status notice, then the body.
  */
-export function renderBackoffice(c: Context<AppEnv>, page: { title: string; errors?: SummaryError[]; notice?: string | undefined }, body: Child): string {
+export function renderBackoffice(c: Context<AppEnv>, page: { title: string; errors?: SummaryError[]; errorTitle?: string; notice?: string | undefined }, body: Child): string {
   const lang = c.get('lang')
   const staff = getStaff(c)
   const url = new URL(c.req.url)
@@ -44,7 +58,7 @@ export function renderBackoffice(c: Context<AppEnv>, page: { title: string; erro
         <div class="admin-bar">
           <nav aria-label={t(lang, '后台导航', 'Back-office navigation')}>
             <ul>
-              {NAV.filter((n) => hasAnyRole(staff.user, n.roles)).map((n) => (
+              {backofficeNavFor(staff.user).map((n) => (
                 <li><a href={n.href} aria-current={current(n.href)}>{t(lang, n.zh, n.en)}</a></li>
               ))}
             </ul>
@@ -55,7 +69,7 @@ export function renderBackoffice(c: Context<AppEnv>, page: { title: string; erro
             <button type="submit" class="button-link">{t(lang, '退出登录', 'Sign out')}</button>
           </form>
         </div>
-        <ErrorSummary lang={lang} errors={errors} />
+        <ErrorSummary lang={lang} errors={errors} {...(page.errorTitle ? { title: page.errorTitle } : {})} />
         {page.notice ? <div class="notice" role="status">{page.notice}</div> : null}
         {body}
       </Layout>

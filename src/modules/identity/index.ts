@@ -6,7 +6,7 @@ export type { StaffSession } from './staff-session'
 export type { CitizenSession } from './citizen-session'
 export { hasAnyRole, STAFF_ROLES, type StaffRole, type StaffUser } from './staff'
 export { hasRoleIn, regionContains, departmentsWithRole, ROLE_LABELS, type StaffGrant, type RoleScope } from './staff-roles'
-export { renderBackoffice, roleLabel } from './admin-staff-page'
+export { renderBackoffice, roleLabel, backofficeNavFor, BACKOFFICE_NAV } from './admin-staff-page'
 export { meetsTrustLevel, TRUST_LEVEL_LABELS, type TrustLevel, type CitizenUser, type ActingFor } from './citizen'
 export type {
   RegistryPorts, PortActor, PersonCheckInput, PersonCheckResult, EntityCheckInput, EntityCheckResult, DepartmentDirectory, DepartmentSummary,

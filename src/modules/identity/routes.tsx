@@ -14,6 +14,7 @@ import { findStaffSession, isTokenShaped, newToken, sameSecret, type StaffSessio
 import { safeNext } from './staff-next'
 import { registerStaffTotpRoutes } from './staff-totp-routes'
 import { registerAdminStaffRoutes } from './admin-staff-routes'
+import { registerStaffHome } from './staff-home'
 
 export { safeNext }
 
@@ -74,4 +75,5 @@ export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): vo
 
   registerStaffTotpRoutes(app, deps)
   registerAdminStaffRoutes(app, deps)
+  registerStaffHome(app, deps)
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../../platform/http/context'
 import { Pagination } from '../../../platform/web/components'
 import { Select, TextInput } from '../../../platform/web/form-components'
 import { t } from '../../../platform/web/i18n'
-import { requireStaff } from '../../identity'
+import { getStaff, hasAnyRole, requireStaff } from '../../identity'
 import { listDepartments, listItemsForEditor } from '../catalog-queries'
 import type { ItemStatus } from '../service-item'
 import { formatTime, intParam, renderAdmin } from './admin-page'
@@ -15,7 +15,9 @@ const PAGE_SIZE = 25
 
 /** /admin — every item in every status, filterable by text (name or code), status and department. */
 export function registerItemListRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
-  app.get('/admin', requireStaff(deps, 'catalog_editor'), async (c) => {
+  // Every staff member signs in to /admin; those without the catalogue role go to their home page (工作台).
+  app.get('/admin', requireStaff(deps), async (c) => {
+    if (!hasAnyRole(getStaff(c).user, ['catalog_editor'])) return c.redirect('/admin/home', 303)
     const lang = c.get('lang')
     const q = (c.req.query('q') ?? '').trim().slice(0, 100)
     const statusQ = c.req.query('status') ?? ''
