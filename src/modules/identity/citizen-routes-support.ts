@@ -25,6 +25,12 @@ export function clientIp(c: Context): string {
   }
 }
 
+/** The client address when served over a real socket; undefined in in-process tests (so they share no IP budget). */
+export function knownIp(c: Context): string | undefined {
+  const ip = clientIp(c)
+  return ip === 'unknown' ? undefined : ip
+}
+
 /** The urlencoded/multipart form as strings (repeated or file fields become ''), each cut to `max` characters. */
 export async function readForm(c: Context, max = 1024): Promise<Record<string, string>> {
   const raw = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)

@@ -15,6 +15,7 @@ import { safeNext } from './staff-next'
 import { registerStaffTotpRoutes } from './staff-totp-routes'
 import { registerAdminStaffRoutes } from './admin-staff-routes'
 import { registerStaffHome } from './staff-home'
+import { knownIp } from './citizen-routes-support'
 
 export { safeNext }
 
@@ -52,7 +53,7 @@ export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): vo
     const password = typeof form['password'] === 'string' ? form['password'] : ''
     const next = safeNext(form['next'])
     try {
-      const r = await signInStaff(deps.db, { username, password, previousToken: readSessionToken(c, deps.config) })
+      const r = await signInStaff(deps.db, { username, password, previousToken: readSessionToken(c, deps.config), ip: knownIp(c) })
       writeSessionToken(c, deps.config, r.token)
       clearLoginToken(c, deps.config)
       const step = r.next === 'enrol' ? '/admin/login/totp/setup' : '/admin/login/totp'

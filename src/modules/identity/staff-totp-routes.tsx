@@ -1,3 +1,4 @@
+import { knownIp } from './citizen-routes-support'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../deps'
@@ -34,7 +35,7 @@ export function registerStaffTotpRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): v
     const form = await c.req.parseBody()
     const next = safeNext(form['next'])
     try {
-      const r = await completeStaffTotp(deps, { session: getPendingStaff(c), code: str(form['code']), previousToken: readSessionToken(c, deps.config) })
+      const r = await completeStaffTotp(deps, { session: getPendingStaff(c), code: str(form['code']), previousToken: readSessionToken(c, deps.config), ip: knownIp(c) })
       writeSessionToken(c, deps.config, r.token)
       return c.redirect(r.mustChangePassword ? `/admin/login/password?next=${encodeURIComponent(next)}` : next, 303)
     } catch (err) {
