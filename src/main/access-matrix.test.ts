@@ -1,0 +1,158 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { testApp } from '../../test/app'
+import { citizenSession, createCitizen } from '../../test/citizens'
+import { AMR, departmentId, HOUSING, HRSS, PSB, staffCookie, staffIn } from '../../test/exchange'
+import { dbState, enterpriseWorld } from '../modules/identity/enterprise-test-support'
+import { registerOauthClient } from '../modules/identity'
+import { requestGrant } from '../modules/exchange'
+
+/**
+ * The platform-wide access matrix (issue 3, security tests): EVERY route whose path takes an object id is
+ * classified here — a new one fails the first test until someone decides who may reach it — and each class is
+ * exercised with real sessions: citizen A vs citizen B, an agent outside their scope, an officer of another
+ * department, staff vs citizen sessions. No read (404/403/redirect), no write (nothing in the database changes).
+ * Finer per-module matrices live beside the modules (enterprise-access, catalog backoffice access, exchange).
+ */
+type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction'
+const CLASSES: [RegExp, Kind][] = [
+  [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
+  [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
+  [/^\/admin\/(staff|clients|departments)\//, 'admin-only'],
+  [/^\/admin\/(items|synonyms)\//, 'catalogue-editor'],
+  [/^\/(enterprise|account\/mandates|account\/passkeys)\//, 'citizen-owned'],
+  [/^\/admin\/exchange\/grants\/:id/, 'department-owned'],
+  [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
+]
+const classify = (path: string) => CLASSES.find(([re]) => re.test(path))?.[1]
+
+let t: Awaited<ReturnType<typeof testApp>>
+before(async () => {
+  t = await testApp('seeded')
+})
+after(() => t.close())
+
+const paramRoutes = () => {
+  const seen = new Set<string>()
+  return t.app.routes
+    .filter((r) => (r.method === 'GET' || r.method === 'POST') && /[:{]/.test(r.path))
+    .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
+}
+const form = (csrf: string, extra: Record<string, string> = {}) => new URLSearchParams({ _csrf: csrf, reason: '测试', decision: 'approve', name: 'x', ...extra })
+const send = (method: string, path: string, s: { cookie: string; csrf: string }) =>
+  method === 'GET'
+    ? t.app.request(path, { headers: { cookie: s.cookie } })
+    : t.app.request(path, { method: 'POST', body: form(s.csrf), headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' } })
+
+test('every route that takes an object id is classified (add new ones to the matrix)', () => {
+  const unclassified = paramRoutes().filter((r) => !classify(r.path)).map((r) => `${r.method} ${r.path}`)
+  assert.deepEqual(unclassified, [])
+  assert.ok(paramRoutes().length >= 40, 'the route table was read')
+})
+
+test('admin-only objects: an officer of any department, a department head and a catalogue editor — no read, no write', async () => {
+  const amr = await departmentId(t.db, AMR)
+  const target = await staffIn(t.db, 'matrix-target', ['window_officer'], amr)
+  const admin = { type: 'staff' as const, id: 'matrix', name: 'matrix', roles: ['admin'] }
+  const client = await registerOauthClient(t.db, t.deps.secrets, { name: '矩阵测试系统', departmentId: amr, kind: 'system', actor: admin as never })
+  const ids: Record<string, string> = { staff: target.id, clients: client.clientId, departments: amr }
+  const people = [
+    await staffIn(t.db, 'matrix-officer', ['department_officer'], amr),
+    await staffIn(t.db, 'matrix-head', ['department_head'], amr),
+    await staffIn(t.db, 'matrix-editor', ['catalog_editor'], null),
+    await staffIn(t.db, 'matrix-supervisor', ['supervisor'], null),
+  ]
+  const before = await dbState(t.db)
+  const audit = async () => (await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+  const auditBefore = await audit()
+  for (const who of people) {
+    const s = await staffCookie(t.db, who.id)
+    for (const r of paramRoutes().filter((x) => classify(x.path) === 'admin-only')) {
+      const area = /^\/admin\/(\w+)\//.exec(r.path)![1]!
+      const path = r.path.replace(':id', ids[area]!).replace(':grantId', target.grants.length ? '00000000-0000-0000-0000-000000000000' : '')
+      const res = await send(r.method, path, s)
+      assert.equal(res.status, 403, `${who.name}: ${r.method} ${path}`)
+    }
+  }
+  assert.equal(await dbState(t.db), before)
+  const revokedClient = await t.db.selectFrom('oauth_clients').select('revoked_at').where('client_id', '=', client.clientId).executeTakeFirstOrThrow()
+  assert.equal(revokedClient.revoked_at, null)
+  assert.equal(await audit(), auditBefore, 'no operation ran')
+})
+
+test('department-owned grants: an officer of another department cannot read, decide or revoke; the consumer cannot approve its own request', async () => {
+  const hrss = await departmentId(t.db, HRSS)
+  const psb = await departmentId(t.db, PSB)
+  const housing = await departmentId(t.db, HOUSING)
+  const consumer = await staffIn(t.db, 'matrix-hrss', ['department_head'], hrss)
+  const validUntil = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10)
+  const { id } = await requestGrant(t.db, { actor: consumer, dataset: 'population.household', fields: ['householdAddress'], purpose: '核验参保人户籍（矩阵测试）', validUntil })
+  const outsider = await staffCookie(t.db, (await staffIn(t.db, 'matrix-housing', ['department_head', 'department_officer'], housing)).id)
+  const own = await staffCookie(t.db, consumer.id)
+  const status = async () => (await t.db.selectFrom('dataset_grants').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
+  for (const r of paramRoutes().filter((x) => classify(x.path) === 'department-owned')) {
+    const path = r.path.replace(':id', id)
+    const res = await send(r.method, path, outsider)
+    assert.ok(res.status === 403 || res.status === 404, `outsider ${r.method} ${path}: ${res.status}`)
+  }
+  const self = await send('POST', `/admin/exchange/grants/${id}/decide`, own)
+  assert.ok(self.status === 403 || self.status === 404, `consumer approving its own request: ${self.status}`)
+  assert.equal(await status(), 'requested')
+  // The provider's head may (the matrix is not "nobody may").
+  const provider = await staffCookie(t.db, (await staffIn(t.db, 'matrix-psb', ['department_head'], psb)).id)
+  assert.equal((await send('GET', `/admin/exchange/grants/${id}`, provider)).status, 200)
+})
+
+test('citizen-owned objects: citizen B, an out-of-scope agent, a revoked agent and any staff session — no read, no write', async () => {
+  const w = await enterpriseWorld(t)
+  const ids: Record<string, string> = { ':id': w.ent, ':mandateId': w.m.all }
+  const staff = await staffCookie(t.db, (await staffIn(t.db, 'matrix-staff-citizen', ['admin'], null)).id)
+  const before = await dbState(t.db)
+  const routes = paramRoutes().filter((x) => classify(x.path) === 'citizen-owned' && !x.path.startsWith('/account/passkeys'))
+  assert.ok(routes.length >= 8)
+  for (const r of routes) {
+    const path = r.path.replace(/:id|:mandateId/g, (k) => ids[k]!)
+    // B and the revoked agent have nothing to do with this enterprise or mandate.
+    for (const [who, s] of [['B', w.s.b], ['revoked agent', w.s.agentRevoked]] as const) {
+      const res = await send(r.method, path, s)
+      assert.ok(res.status === 404 || res.status === 403, `${who}: ${r.method} ${path} → ${res.status}`)
+    }
+    // A staff session is not a citizen session: sign-in page for reads, 403 for writes.
+    const res = await send(r.method, path, staff)
+    assert.equal(res.status, r.method === 'GET' ? 303 : 403, `staff session: ${r.method} ${path}`)
+    if (r.method === 'GET') assert.match(res.headers.get('location') ?? '', /^\/login\?next=/)
+  }
+  // The out-of-scope agent (items mandate) may read the profile it acts on but do nothing to the enterprise.
+  for (const r of routes.filter((x) => x.method === 'POST')) {
+    const res = await send(r.method, r.path.replace(/:id|:mandateId/g, (k) => ids[k]!), w.s.agentItems)
+    assert.ok(res.status === 404 || res.status === 403, `agent outside scope: POST ${r.path} → ${res.status}`)
+  }
+  assert.equal(await dbState(t.db), before, 'nothing changed')
+})
+
+test('passkeys of citizen A: citizen B and staff sessions get nothing', async () => {
+  const a = await createCitizen(t.db)
+  const b = await createCitizen(t.db)
+  const credentialId = 'matrix-credential-' + a.id.slice(-6)
+  await t.db.insertInto('passkeys').values({ id: credentialId, citizen_id: a.id, public_key: new Uint8Array([1, 2, 3]), label: 'A 的手机' }).execute()
+  const sb = await citizenSession(t.app, t.db, b.id)
+  const staff = await staffCookie(t.db, (await staffIn(t.db, 'matrix-staff-passkey', ['admin'], null)).id)
+  for (const r of paramRoutes().filter((x) => x.path.startsWith('/account/passkeys/'))) {
+    const path = r.path.replace(':id', encodeURIComponent(credentialId))
+    const res = await send(r.method, path, sb)
+    assert.ok(res.status === 404 || res.status === 403, `B: ${r.method} ${path} → ${res.status}`)
+    const rs = await send(r.method, path, staff)
+    assert.ok(rs.status === 303 || rs.status === 403, `staff: ${r.method} ${path} → ${rs.status}`)
+  }
+  const row = await t.db.selectFrom('passkeys').select(['label']).where('id', '=', credentialId).executeTakeFirstOrThrow()
+  assert.equal(row.label, 'A 的手机')
+})
+
+test('a citizen session opens no back-office route', async () => {
+  const c = await createCitizen(t.db)
+  const s = await citizenSession(t.app, t.db, c.id)
+  for (const r of t.app.routes.filter((x) => (x.method === 'GET' || x.method === 'POST') && x.path.startsWith('/admin') && !x.path.startsWith('/admin/login'))) {
+    const res = await send(r.method, r.path.replace(/:\w+/g, 'x'), s)
+    assert.equal(res.status, r.method === 'GET' ? 303 : 403, `${r.method} ${r.path}`)
+  }
+})
