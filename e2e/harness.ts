@@ -36,11 +36,14 @@ function freePort(): Promise<number> {
 
 export type Server = { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string }
 
-/** Starts `node --import tsx src/main/cli.ts start` and waits for /readyz (up to 3 minutes: first start seeds). */
-export async function startServer(): Promise<Server> {
+/**
+ * Starts `node --import tsx src/main/cli.ts start` and waits for /readyz (up to 3 minutes: first start seeds).
+ * `host: 'localhost'` makes PUBLIC_URL http://localhost:PORT — WebAuthn refuses an IP address as the RP ID.
+ */
+export async function startServer(opts: { host?: 'localhost' } = {}): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-e2e-'))
   const port = await freePort()
-  const baseUrl = `http://127.0.0.1:${port}`
+  const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, YIWANG_DATA_DIR: dataDir, YIWANG_ADMIN_PASSWORD: EDITOR.password, YIWANG_SECRET_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', NODE_ENV: 'production' }
   delete env.DATABASE_URL
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -51,7 +54,7 @@ export async function startServer(): Promise<Server> {
   const deadline = Date.now() + 180_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`yiwang start exited with ${child.exitCode}:\n${out}`)
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)
     if (ok) break
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
@@ -105,10 +108,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Registers hooks on the enclosing describe: the real server and Chromium before, both stopped after. */
-export function useServerAndBrowser(): { readonly server: Server; readonly browser: Browser } {
+export function useServerAndBrowser(opts: { host?: 'localhost' } = {}): { readonly server: Server; readonly browser: Browser } {
   const env = {} as { server: Server; browser: Browser }
   before(async () => {
-    env.server = await startServer()
+    env.server = await startServer(opts)
     env.browser = await launchBrowser()
   })
   after(async () => {
