@@ -44,7 +44,7 @@ export function TotpDisablePage(p: { lang: Lang; csrfToken: string; errors: Fiel
     <div class="narrow">
       <ErrorSummary lang={lang} errors={summary(p.errors)} />
       <h1>{t(lang, '动态验证码登录', 'Two-step sign-in')}</h1>
-      <p>{t(lang, '已开启。关闭后登录只需密码，已实名账号的等级降为 2 级，要求 3 级的事项将无法办理。', 'It is on. Turning it off means signing in with the password only; verified accounts drop to level 2.')}</p>
+      <p>{t(lang, '已开启。关闭后登录只需密码；没有通行密钥的已实名账号降为 2 级，要求 3 级的事项将无法办理。', 'It is on. Turning it off means signing in with the password only; verified accounts without a passkey drop to level 2.')}</p>
       <form method="post" action="/account/totp/disable" novalidate>
         <CsrfField token={p.csrfToken} />
         <TextInput lang={lang} id="password" label={t(lang, '登录密码', 'Password')} type="password" autocomplete="current-password" width="m" maxlength={MAX_PASSWORD} error={fieldError(p.errors, 'password')} />
