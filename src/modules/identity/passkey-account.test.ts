@@ -1,9 +1,10 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp } from '../../../test/app'
-import { createCitizen, DEMO_RESIDENTS, fakeIdNumber } from '../../../test/citizens'
+import { CITIZEN_PASSWORD, createCitizen, DEMO_RESIDENTS, fakeIdNumber } from '../../../test/citizens'
 import { assertNoRawIdentifiers, Browser, hiddenField } from './citizen-routes-test-support'
 import { addThroughApi, postJson, signedIn, SoftPasskey } from './passkey-test-support'
+import { totpCode } from './totp'
 
 let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
@@ -134,4 +135,19 @@ test('a passkey added before 实名认证 makes the verification land on level 3
   const v = await b.post('/account/verify', { _csrf: csrf, name: r.name, idNumber: r.idNumber, validUntil: r.idCardValidUntil ?? '', longTerm: r.idCardValidUntil ? '' : 'yes' })
   assert.equal(v.res.status, 303, v.html.slice(0, 400))
   assert.equal((await citizen(c.id)).trust_level, 3)
+})
+
+test('with TOTP and a passkey, turning either off keeps level 3; the last one off brings 2', async () => {
+  const c = await verified()
+  const { b, csrf } = await signedIn(t.app, c.phone)
+  const key = new SoftPasskey()
+  assert.equal((await addThroughApi(b, csrf, key)).res.status, 200)
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+  await t.db.updateTable('citizens').set({ totp_secret: t.deps.secrets.seal(secret), totp_enabled_at: new Date() }).where('id', '=', c.id).execute()
+  const off = await b.post('/account/totp/disable', { _csrf: csrf, password: CITIZEN_PASSWORD, code: totpCode(secret) })
+  assert.equal(off.res.headers.get('location'), '/account?done=totp-off', off.html.slice(0, 300))
+  assert.equal((await citizen(c.id)).trust_level, 3, 'the passkey is still a second factor')
+  await t.db.updateTable('citizens').set({ totp_secret: t.deps.secrets.seal(secret), totp_enabled_at: new Date() }).where('id', '=', c.id).execute()
+  assert.equal((await b.post(`/account/passkeys/${key.id}/delete`, { _csrf: csrf })).res.status, 303)
+  assert.equal((await citizen(c.id)).trust_level, 3, 'TOTP is still a second factor')
 })

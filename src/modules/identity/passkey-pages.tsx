@@ -36,7 +36,7 @@ function PasskeyTable({ lang, passkeys }: { lang: Lang; passkeys: Passkey[] }) {
 }
 
 /** 通行密钥 (/account/passkeys). The add form needs WebAuthn: rendered hidden, shown by passkey.js. */
-export function PasskeysPage(p: { lang: Lang; csrfToken: string; passkeys: Passkey[]; flash: PasskeyFlash; totpEnabled: boolean; verified: boolean }) {
+export function PasskeysPage(p: { lang: Lang; csrfToken: string; passkeys: Passkey[]; flash: PasskeyFlash; verified: boolean }) {
   const { lang } = p
   const full = p.passkeys.length >= MAX_PASSKEYS
   return (

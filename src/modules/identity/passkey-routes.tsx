@@ -7,7 +7,7 @@ import type { AppEnv } from '../../platform/http/context'
 import { t } from '../../platform/web/i18n'
 import { readCitizenToken, writeCitizenToken } from './citizen-cookies'
 import { renderCitizenPage } from './citizen-pages-render'
-import { formTokenMatches } from './citizen-routes-cookies'
+import { clearPending, formTokenMatches } from './citizen-routes-cookies'
 import { clientIp, readForm, smallForm } from './citizen-routes-support'
 import { addPasskey } from './passkey-add'
 import { PasskeyDeletePage, PasskeyRenamePage, PasskeysPage, type PasskeyFlash } from './passkey-pages'
@@ -57,7 +57,7 @@ export function registerPasskeyRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): voi
     const s = getCitizen(c)
     const passkeys = await listPasskeys(deps.db, s.user.id)
     const flash = FLASHES[c.req.query('done') ?? '']
-    return page(c, '/account/passkeys', <PasskeysPage lang={c.get('lang')} csrfToken={s.csrfToken} passkeys={passkeys} flash={flash} totpEnabled={s.user.totpEnabled} verified={!!s.user.name} />)
+    return page(c, '/account/passkeys', <PasskeysPage lang={c.get('lang')} csrfToken={s.csrfToken} passkeys={passkeys} flash={flash} verified={!!s.user.name} />)
   })
   app.post('/account/passkeys/options', smallForm, guard, (c) => json(c, async () => ({ options: await startPasskeyRegistration(deps, { session: getCitizen(c) }) })))
   app.post('/account/passkeys', smallForm, guard, (c) =>
@@ -107,6 +107,7 @@ export function registerPasskeyRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): voi
       const body = parseJsonBody(await c.req.text())
       const r = await signInCitizenPasskey(deps, { credential: body['credential'], ip: clientIp(c), previousToken: readCitizenToken(c, deps.config) })
       writeCitizenToken(c, deps.config, r.token)
+      clearPending(c, deps.config) // an unfinished password + TOTP sign-in is moot now
       return { ok: true, redirect: safeNextCitizen(body['next']) }
     })
   })
