@@ -33,6 +33,10 @@ export type DatabaseHandle = {
 export async function openDatabase(opts: { databaseUrl?: string | undefined; pgliteDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
+    // An idle pooled connection can be cut by the server (restart, failover, pg_terminate_backend, DROP DATABASE
+    // … WITH (FORCE) in tests). pg-pool then emits 'error' on the pool; unhandled, that would crash the process.
+    // The pool discards the client and opens a new one on next use, so a warning is all it needs.
+    pool.on('error', (err) => process.emitWarning(`idle PostgreSQL connection closed by the server: ${err.message}`, { code: 'YIWANG_PG_IDLE' }))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
