@@ -1,7 +1,7 @@
 import { after, before } from 'node:test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -163,4 +163,29 @@ export async function signInStaff(page: Page, who: { username: string; password:
     await page.locator('#code').fill(await freshTotpCode(secret))
     await visit(page, () => page.getByRole('button', { name: '验证并登录' }).click())
   }
+}
+
+/** The citizen password the journeys register with. */
+export const CITIZEN_PASSWORD = 'Sprout-and-bean 7'
+
+/** The newest SMS code for a number in the simulated gateway's file (README: "Where is my SMS code?"); numbers are masked there. */
+export function smsCode(server: Server, phone: string): string {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`
+  const lines = readFileSync(join(server.dataDir, 'outbox', 'sms.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; text: string })
+  const code = /(\d{6})/.exec(lines.reverse().find((l) => l.to === masked)?.text ?? '')?.[1]
+  assert.ok(code, `an SMS code for ${masked} in the outbox`)
+  return code!
+}
+
+/** Registers a citizen account through the real pages (phone → SMS code → password, name, agreement); ends on /account. */
+export async function registerCitizen(page: Page, server: Server, phone: string, displayName: string): Promise<void> {
+  await visit(page, `${server.baseUrl}/register`)
+  await page.locator('#phone').fill(phone)
+  await visit(page, () => page.getByRole('button', { name: '获取验证码' }).click())
+  await page.locator('#code').fill(smsCode(server, phone))
+  await page.locator('#password').fill(CITIZEN_PASSWORD)
+  await page.locator('#displayName').fill(displayName)
+  await page.locator('#agreed').check()
+  await visit(page, () => page.getByRole('button', { name: '注册并登录' }).click())
+  assert.equal(new URL(page.url()).pathname, '/account')
 }

@@ -1,10 +1,8 @@
 import { describe, test } from 'node:test'
-import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import assert from 'node:assert/strict'
 import { DEMO_ENTERPRISES, DEMO_RESIDENTS } from '../src/modules/exchange'
-import { screenshot, useServerAndBrowser, visit } from './harness'
+import { CITIZEN_PASSWORD, registerCitizen, screenshot, useServerAndBrowser, visit } from './harness'
 
 /**
  * Issue 3's browser journeys on the real server (`yiwang start`, fresh data dir, simulated registries and SMS):
@@ -13,29 +11,7 @@ import { screenshot, useServerAndBrowser, visit } from './harness'
  * Axe runs on every page visited.
  */
 const env = useServerAndBrowser()
-const PASSWORD = 'Sprout-and-bean 7'
 
-/** The simulated SMS gateway's file (README: "Where is my SMS code?"): the newest code for a masked number. */
-function smsCode(phone: string): string {
-  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`
-  const lines = readFileSync(join(env.server.dataDir, 'outbox', 'sms.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; text: string })
-  const last = lines.reverse().find((l) => l.to === masked)
-  const code = /(\d{6})/.exec(last?.text ?? '')?.[1]
-  assert.ok(code, `an SMS code for ${masked} in the outbox`)
-  return code!
-}
-
-async function register(page: Page, phone: string, displayName: string): Promise<void> {
-  await visit(page, `${env.server.baseUrl}/register`)
-  await page.locator('#phone').fill(phone)
-  await visit(page, () => page.getByRole('button', { name: '获取验证码' }).click())
-  await page.locator('#code').fill(smsCode(phone))
-  await page.locator('#password').fill(PASSWORD)
-  await page.locator('#displayName').fill(displayName)
-  await page.locator('#agreed').check()
-  await visit(page, () => page.getByRole('button', { name: '注册并登录' }).click())
-  assert.equal(new URL(page.url()).pathname, '/account')
-}
 
 async function verifyRealName(page: Page, who: { name: string; idNumber: string; idCardValidUntil: string | null }): Promise<void> {
   await visit(page, `${env.server.baseUrl}/account/verify`)
@@ -52,7 +28,7 @@ describe('identity journeys in the browser', () => {
     const ctx = await env.browser.newContext({ locale: 'zh-CN' })
     const page = await ctx.newPage()
     const rep = DEMO_RESIDENTS[0]
-    await register(page, '13912345601', '明华')
+    await registerCitizen(page, env.server, '13912345601', '明华')
     await verifyRealName(page, rep)
     const body = await page.content()
     assert.ok(!body.includes(rep.idNumber), 'the account page never shows the full ID number')
@@ -72,7 +48,7 @@ describe('identity journeys in the browser', () => {
     const rp = await repCtx.newPage()
     await visit(rp, `${env.server.baseUrl}/login`)
     await rp.locator('#phone').fill('13912345601')
-    await rp.locator('#password').fill(PASSWORD)
+    await rp.locator('#password').fill(CITIZEN_PASSWORD)
     await visit(rp, () => rp.getByRole('button', { name: '登录', exact: true }).click())
     await visit(rp, `${env.server.baseUrl}/enterprise/claim`)
     await rp.locator('#uscc').fill(ent.uscc)
@@ -84,7 +60,7 @@ describe('identity journeys in the browser', () => {
     // The agent registers and verifies in their own browser.
     const agentCtx = await env.browser.newContext({ locale: 'zh-CN' })
     const ap = await agentCtx.newPage()
-    await register(ap, '13812345602', '王芳')
+    await registerCitizen(ap, env.server, '13812345602', '王芳')
     await verifyRealName(ap, agent)
 
     // The representative authorises the agent for all items.

@@ -1,9 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { expectAccessible, screenshot, useServerAndBrowser, visit } from './harness'
+import { CITIZEN_PASSWORD, expectAccessible, registerCitizen, screenshot, useServerAndBrowser, visit } from './harness'
 
 /**
  * Passkeys (通行密钥) in a real browser: Chromium's virtual authenticator (CDP WebAuthn domain) plays the
@@ -11,28 +8,7 @@ import { expectAccessible, screenshot, useServerAndBrowser, visit } from './harn
  * The server runs on http://localhost (an IP address is not a valid WebAuthn RP ID). Axe on every page.
  */
 const env = useServerAndBrowser({ host: 'localhost' })
-const PASSWORD = 'Sprout-and-bean 7'
 
-/** The newest code for a masked number in the simulated SMS gateway's file (README: "Where is my SMS code?"). */
-function smsCode(phone: string): string {
-  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`
-  const lines = readFileSync(join(env.server.dataDir, 'outbox', 'sms.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; text: string })
-  const code = /(\d{6})/.exec(lines.reverse().find((l) => l.to === masked)?.text ?? '')?.[1]
-  assert.ok(code, `an SMS code for ${masked} in the outbox`)
-  return code!
-}
-
-async function register(page: Page, phone: string, displayName: string): Promise<void> {
-  await visit(page, '/register')
-  await page.locator('#phone').fill(phone)
-  await visit(page, () => page.getByRole('button', { name: '获取验证码' }).click())
-  await page.locator('#code').fill(smsCode(phone))
-  await page.locator('#password').fill(PASSWORD)
-  await page.locator('#displayName').fill(displayName)
-  await page.locator('#agreed').check()
-  await visit(page, () => page.getByRole('button', { name: '注册并登录' }).click())
-  assert.equal(new URL(page.url()).pathname, '/account')
-}
 
 describe('passkeys in the browser', () => {
   test('register → add a passkey → sign out → 使用通行密钥登录 (virtual authenticator)', { timeout: 180_000 }, async () => {
@@ -45,7 +21,7 @@ describe('passkeys in the browser', () => {
         options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
       })
 
-      await register(page, '13912345688', '通行密钥测试')
+      await registerCitizen(page, env.server, '13912345688', '通行密钥测试')
       await visit(page, () => page.getByRole('link', { name: '通行密钥', exact: true }).click())
       assert.equal(new URL(page.url()).pathname, '/account/passkeys')
       const add = page.locator('form[data-passkey="register"]')
@@ -87,7 +63,7 @@ describe('passkeys in the browser', () => {
       await visit(page, '/login', { axe: false })
       assert.ok(!(await page.getByRole('button', { name: '使用通行密钥登录' }).isVisible()))
       await page.locator('#phone').fill('13912345688')
-      await page.locator('#password').fill(PASSWORD)
+      await page.locator('#password').fill(CITIZEN_PASSWORD)
       await visit(page, () => page.locator('main form[action="/login"] button[type="submit"]').click(), { axe: false })
       assert.equal(new URL(page.url()).pathname, '/account')
       await visit(page, '/account/passkeys', { axe: false })
