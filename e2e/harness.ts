@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import assert from 'node:assert/strict'
+import pg from 'pg'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { testEnv } from '../src/platform/config'
@@ -36,6 +37,26 @@ function freePort(): Promise<number> {
 
 export type Server = { baseUrl: string; dataDir: string; stop(): Promise<void>; output(): string }
 
+/** A fresh PostgreSQL database on the E2E_DATABASE_URL server (its role needs CREATEDB), or undefined. */
+async function createE2eDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const base = testEnv('E2E_DATABASE_URL')
+  if (!base) return undefined
+  const name = `yiwang_e2e_${randomBytes(5).toString('hex')}`
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base })
+    await c.connect()
+    try {
+      await c.query(sql)
+    } finally {
+      await c.end()
+    }
+  }
+  await admin(`create database ${name}`)
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
+}
+
 /**
  * Starts `node --import tsx src/main/cli.ts start` and waits for /readyz (up to 3 minutes: first start seeds).
  * `host: 'localhost'` makes PUBLIC_URL http://localhost:PORT — WebAuthn refuses an IP address as the RP ID.
@@ -45,7 +66,10 @@ export async function startServer(opts: { host?: 'localhost' } = {}): Promise<Se
   const port = await freePort()
   const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, YIWANG_DATA_DIR: dataDir, YIWANG_ADMIN_PASSWORD: EDITOR.password, YIWANG_SECRET_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', NODE_ENV: 'production' }
-  delete env.DATABASE_URL
+  // E2E_DATABASE_URL: run the real server on PostgreSQL (a fresh database per server); else on a fresh PGlite dir.
+  const pgDatabase = await createE2eDatabase()
+  if (pgDatabase) env.DATABASE_URL = pgDatabase.url
+  else delete env.DATABASE_URL
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
@@ -74,6 +98,7 @@ export async function startServer(opts: { host?: 'localhost' } = {}): Promise<Se
         clearTimeout(t)
       }
       rmSync(dataDir, { recursive: true, force: true })
+      await pgDatabase?.drop()
     },
   }
 }

@@ -33,6 +33,6 @@ if (setup.status !== 0) process.exit(setup.status ?? 1)
 
 const concurrency = process.env.TEST_CONCURRENCY ?? (kind === 'e2e' ? '1' : '2')
 const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files]
-console.log(`running ${files.length} test files (${kind}) on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`)
+console.log(`running ${files.length} test files (${kind}) on ${process.env.DATABASE_URL || process.env.E2E_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`)
 const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } })
 process.exit(r.status ?? 1)

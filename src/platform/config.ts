@@ -86,6 +86,6 @@ export function config(): Config {
 }
 
 /** Test and tooling seam: environment variables that only test support reads (template database locations). */
-export function testEnv(name: 'YIWANG_TEST_TMP' | 'YIWANG_TEST_TEMPLATE' | 'YIWANG_TEST_PG_TEMPLATE' | 'CHROMIUM_PATH' | 'E2E_BASE_URL'): string | undefined {
+export function testEnv(name: 'YIWANG_TEST_TMP' | 'E2E_DATABASE_URL' | 'YIWANG_TEST_TEMPLATE' | 'YIWANG_TEST_PG_TEMPLATE' | 'CHROMIUM_PATH' | 'E2E_BASE_URL'): string | undefined {
   return process.env[name]
 }
