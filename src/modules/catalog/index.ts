@@ -13,3 +13,4 @@ export { validateSynonym, SYNONYM_LIMITS, type SynonymInput } from './synonym-va
 export { seedSearchSynonyms } from './search/seed-synonyms'
 export { changeItemStatus, STATUS_TRANSITIONS, type StatusAction, type ChangeItemStatusInput } from './change-item-status'
 export { departmentDirectory } from './department-directory'
+export { setItemTrustLevel, type SetItemTrustLevelInput } from './set-item-trust-level'

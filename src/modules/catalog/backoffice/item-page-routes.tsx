@@ -8,6 +8,8 @@ import { t, type Lang } from '../../../platform/web/i18n'
 import { getStaff, requireStaff } from '../../identity'
 import { getItemByCode, type ItemRow } from '../catalog-queries'
 import { changeItemStatus, STATUS_TRANSITIONS, type StatusAction } from '../change-item-status'
+import { setItemTrustLevel } from '../set-item-trust-level'
+import { TrustLevelForm } from './trust-level-form'
 import { ITEM_TYPE_LABELS } from '../service-item'
 import { fieldLabel, inLang, statusLabel } from './field-labels'
 import { formatTime, renderAdmin } from './admin-page'
@@ -24,6 +26,7 @@ const DONE: Record<string, [string, string]> = {
   published: ['事项已发布，门户搜索立即可见。', 'The item is published and searchable now.'],
   suspended: ['事项已暂停，门户不再展示。', 'The item is suspended and hidden from the portal.'],
   cancelled: ['事项已取消。', 'The item is cancelled.'],
+  trust_level: ['办理所需账号等级已保存。', 'The account level the item needs was saved.'],
 }
 
 function actionLabel(lang: Lang, a: StatusAction, status: string): string {
@@ -70,7 +73,7 @@ async function renderItemPage(c: Context<AppEnv>, item: ItemRow, opts: { errors?
     {
       title: item.name,
       notice: opts.notice,
-      errors: (opts.errors ?? []).map((e) => ({ href: e.field === 'reason' && opts.action ? `reason-${opts.action}` : 'status-actions', message: inLang(lang, e.message) })),
+      errors: (opts.errors ?? []).map((e) => ({ href: e.field === 'minTrustLevel' ? 'minTrustLevel' : e.field === 'reason' && opts.action ? `reason-${opts.action}` : 'status-actions', message: inLang(lang, e.message) })),
     },
     <>
       <h1>
@@ -89,6 +92,7 @@ async function renderItemPage(c: Context<AppEnv>, item: ItemRow, opts: { errors?
         {item.version > 1 ? <li><a href={`${path}/diff?from=${item.version - 1}&to=${item.version}`}>{t(lang, '与上一版比较', 'Compare with the previous version')}</a></li> : null}
         {item.status === 'published' ? <li><a href={`/services/${encodeURIComponent(item.code)}`}>{t(lang, '在门户查看办事指南', 'View the guide on the portal')}</a></li> : null}
       </ul>
+      <TrustLevelForm lang={lang} item={item} csrf={csrf} error={opts.errors?.find((e) => e.field === 'minTrustLevel')?.message} />
       <section id="status-actions" aria-labelledby="status-actions-title" tabindex={-1}>
         <h2 id="status-actions-title">{t(lang, '发布与状态', 'Publication status')}</h2>
         <div class="status-forms">
@@ -111,6 +115,21 @@ export function registerItemPageRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): vo
     const v = c.req.query('v')
     const notice = done ? `${t(c.get('lang'), done[0], done[1])}${v && /^\d+$/.test(v) ? t(c.get('lang'), `（第 ${v} 版）`, ` (version ${v})`) : ''}` : undefined
     return c.html(await renderItemPage(c, item, notice ? { notice } : {}))
+  })
+
+  app.post('/admin/items/:code/trust-level', editor, async (c) => {
+    const item = await getItemByCode(deps.db, c.req.param('code'))
+    if (!item) return c.notFound()
+    const form = await c.req.parseBody()
+    const level = Number(typeof form['minTrustLevel'] === 'string' ? form['minTrustLevel'] : NaN)
+    const s = getStaff(c)
+    try {
+      await setItemTrustLevel(deps.db, { code: item.code, level, actor: { type: 'staff', id: s.user.id, name: s.user.displayName } })
+      return c.redirect(`/admin/items/${encodeURIComponent(item.code)}?done=trust_level`, 303)
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status !== 400) throw err
+      return c.html(await renderItemPage(c, item, { errors: err.fields }), 400)
+    }
   })
 
   app.post('/admin/items/:code/status', editor, async (c) => {
