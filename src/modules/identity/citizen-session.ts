@@ -1,5 +1,6 @@
 import { maskIdNumber, maskPhone } from '../../platform/privacy'
 import type { Executor } from '../../platform/database'
+import { keepSessionAlive } from './session-lifetime'
 import { isTokenShaped, newToken, sessionIdOf } from './staff-session'
 import { CITIZEN_SESSION_ABSOLUTE_MS, CITIZEN_SESSION_IDLE_MS, CITIZEN_SESSION_TOUCH_MS, type ActingFor, type CitizenUser, type TrustLevel } from './citizen'
 
@@ -55,19 +56,7 @@ export async function findCitizenSession(db: Executor, token: string | undefined
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!row) return undefined
-  const lastSeen = new Date(row.last_seen_at).getTime()
-  const expired =
-    row.disabled ||
-    new Date(row.expires_at).getTime() <= now.getTime() ||
-    new Date(row.created_at).getTime() + CITIZEN_SESSION_ABSOLUTE_MS <= now.getTime() ||
-    lastSeen + CITIZEN_SESSION_IDLE_MS <= now.getTime()
-  if (expired) {
-    await db.deleteFrom('citizen_sessions').where('id', '=', id).execute()
-    return undefined
-  }
-  if (now.getTime() - lastSeen >= CITIZEN_SESSION_TOUCH_MS) {
-    await db.updateTable('citizen_sessions').set({ last_seen_at: now }).where('id', '=', id).execute()
-  }
+  if (!(await keepSessionAlive(db, 'citizen_sessions', row, now, { idleMs: CITIZEN_SESSION_IDLE_MS, absoluteMs: CITIZEN_SESSION_ABSOLUTE_MS, touchMs: CITIZEN_SESSION_TOUCH_MS }))) return undefined
   let actingFor: ActingFor | null = null
   if (row.mandate_id && row.acting_for_type && row.acting_for_id) {
     actingFor = await liveActingFor(db, row.mandate_id, row.citizen_id, row.acting_for_type, row.acting_for_id, now)

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Executor } from '../../platform/database'
+import { keepSessionAlive } from './session-lifetime'
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS, type StaffUser } from './staff'
 import { loadStaffUser } from './staff-grants'
 
@@ -83,19 +84,7 @@ export async function findStaffSession(db: Executor, token: string | undefined, 
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!row) return undefined
-  const lastSeen = new Date(row.last_seen_at).getTime()
-  const expired =
-    row.disabled ||
-    new Date(row.expires_at).getTime() <= now.getTime() ||
-    new Date(row.created_at).getTime() + SESSION_ABSOLUTE_MS <= now.getTime() ||
-    lastSeen + SESSION_IDLE_MS <= now.getTime()
-  if (expired) {
-    await db.deleteFrom('staff_sessions').where('id', '=', id).execute()
-    return undefined
-  }
-  if (now.getTime() - lastSeen >= SESSION_TOUCH_MS) {
-    await db.updateTable('staff_sessions').set({ last_seen_at: now }).where('id', '=', id).execute()
-  }
+  if (!(await keepSessionAlive(db, 'staff_sessions', row, now, { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS, touchMs: SESSION_TOUCH_MS }))) return undefined
   return {
     sessionId: id,
     csrfToken: row.csrf_token,
