@@ -119,6 +119,20 @@ test('send-code limits: one per 60 s and 10 per 24 h per phone; nothing is sent 
   assertNoRawIdentifiers(res.html, 'limit page')
 })
 
+test('one network address may request at most 20 codes an hour across numbers (SMS bombing); other addresses are unaffected', async () => {
+  for (let i = 0; i < 20; i++) await sendSmsCode(t.deps, { phone: `1371234${String(i).padStart(4, '0')}`, purpose: 'register', ip: '198.51.100.9' })
+  const before = t.sms.sent.length
+  await assert.rejects(sendSmsCode(t.deps, { phone: '13712349999', purpose: 'register', ip: '198.51.100.9' }), (e: Error & { status?: number; code?: string }) => e.status === 429 && e.code === 'sms_ip_limit')
+  assert.equal(t.sms.sent.length, before, 'nothing sent')
+  const b = new Browser(t.app, '198.51.100.9')
+  const start = await b.get('/register')
+  const res = await b.post('/register/code', { _csrf: hiddenField(start.html, '_csrf')!, phone: '13712349998' })
+  assert.equal(res.res.status, 429)
+  assert.match(res.html, /您所在的网络获取验证码过于频繁/)
+  await sendSmsCode(t.deps, { phone: '13712349997', purpose: 'register', ip: '198.51.100.10' })
+  assert.equal(t.sms.sent.length, before + 1)
+})
+
 test('an already registered phone gets a notice SMS instead of a code; the page says the same either way', async () => {
   const phone = '13912340006'
   await createCitizen(t.db, { phone })

@@ -7,7 +7,8 @@ import { uuidv7 } from '../../platform/ids'
 import { maskPhone } from '../../platform/privacy'
 import type { Secrets } from '../../platform/secrets'
 import type { SmsGateway } from '../notifications'
-import { newSmsCode, smsCodeHash, SMS_CODE_TTL_MS, SMS_DAILY_MAX, SMS_RESEND_MS, type SmsPurpose } from './sms-code'
+import { newSmsCode, smsCodeHash, SMS_CODE_TTL_MS, SMS_DAILY_MAX, SMS_IP_HOURLY_MAX, SMS_RESEND_MS, type SmsPurpose } from './sms-code'
+import { recentFailuresFromIp } from './sign-in-throttle'
 
 export type SendSmsCodeDeps = { db: DB; secrets: Pick<Secrets, 'pseudonym'>; sms: SmsGateway }
 export type SendSmsCodeInput = { phone: string; purpose: SmsPurpose; ip?: string | undefined; now?: Date }
@@ -24,6 +25,12 @@ export async function sendSmsCode(deps: SendSmsCodeDeps, input: SendSmsCodeInput
   const problem = checkMobilePhone(phone)
   if (problem) throw new ValidationError(problem, [{ field: 'phone', message: problem }])
   const expiresAt = new Date(now.getTime() + SMS_CODE_TTL_MS)
+  // Per network address, across numbers (the per-number limits below do not stop one sender bombing many phones).
+  // In-process callers without a socket pass 'unknown' and are not counted.
+  if (input.ip && input.ip !== 'unknown' && (await recentFailuresFromIp(deps.db, input.ip, ['identity.sms_code.sent'], now, 3600 * 1000)) >= SMS_IP_HOURLY_MAX) {
+    const msg = '您所在的网络获取验证码过于频繁，请1小时后再试，或拨打 12345 求助。 Too many codes requested from your network; try again in an hour.'
+    throw new DomainError('sms_ip_limit', msg, 429, [{ field: 'phone', message: msg }])
+  }
 
   await deps.db.transaction().execute(async (tx) => {
     // Serialise sends per phone so two parallel requests cannot both pass the 60-second check.

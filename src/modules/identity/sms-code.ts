@@ -12,6 +12,8 @@ import type { Secrets } from '../../platform/secrets'
 export const SMS_CODE_TTL_MS = 5 * 60 * 1000
 export const SMS_RESEND_MS = 60 * 1000
 export const SMS_DAILY_MAX = 10
+/** One network address may ask for at most this many codes an hour, for any numbers (SMS bombing, 短信轰炸). */
+export const SMS_IP_HOURLY_MAX = 20
 export const SMS_MAX_ATTEMPTS = 5
 export type SmsPurpose = 'register'
 
