@@ -59,3 +59,20 @@ export async function ping(db: Executor): Promise<boolean> {
   const r = await sql<{ ok: number }>`select 1 as ok`.execute(db)
   return r.rows[0]?.ok === 1
 }
+
+/**
+ * Runs a batch all-or-nothing: `run(tx)` inside one transaction, rolled back when `failed()` says any part
+ * failed (the importers' --strict). Returns whether it was rolled back. Other errors propagate unchanged.
+ */
+export async function allOrNothing(db: DB, run: (tx: Executor) => Promise<void>, failed: () => boolean): Promise<boolean> {
+  const Abort = class extends Error {}
+  try {
+    await db.transaction().execute(async (tx) => {
+      await run(tx)
+      if (failed()) throw new Abort()
+    })
+  } catch (e) {
+    if (!(e instanceof Abort)) throw e
+  }
+  return failed()
+}

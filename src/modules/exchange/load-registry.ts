@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/audit'
-import type { DB, Executor } from '../../platform/database'
+import { allOrNothing, type DB, type Executor } from '../../platform/database'
 import type { FieldError } from '../../platform/errors'
 import { maskIdNumber, maskText } from '../../platform/privacy'
 import type { LoadKind } from './registry-loader-fields'
@@ -116,22 +116,10 @@ export async function loadRegistry(db: DB, input: LoadRegistryInput): Promise<Lo
     input.onProgress?.(report.lines)
   }
 
-  if (strict) {
-    const StrictAbort = class extends Error {}
-    try {
-      await db.transaction().execute(async (tx) => {
-        await run(tx)
-        if (report.failed) throw new StrictAbort()
-      })
-    } catch (e) {
-      if (!(e instanceof StrictAbort)) throw e
-    }
-    if (report.failed) {
-      report.rolledBack = true
-      report.created = report.updated = report.unchanged = 0
-    }
-  } else {
-    await run()
+  if (!strict) await run()
+  else if (await allOrNothing(db, run, () => report.failed > 0)) {
+    report.rolledBack = true
+    report.created = report.updated = report.unchanged = 0
   }
   report.durationMs = Math.round(performance.now() - t0)
   return report
