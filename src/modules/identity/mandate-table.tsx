@@ -26,17 +26,24 @@ export function ScopeText({ lang, m, names }: { lang: Lang; m: Pick<Mandate, 'sc
   )
 }
 
+/** Column heads shared by the given and held tables; only the first column (who) differs. */
+function MandateHead({ lang, first }: { lang: Lang; first: string }) {
+  return (
+    <thead><tr>
+      <th scope="col">{first}</th><th scope="col">{t(lang, '授权范围', 'Scope')}</th>
+      <th scope="col">{t(lang, '授权至', 'Until')}</th><th scope="col">{t(lang, '状态', 'State')}</th>
+      <th scope="col"><span class="visually-hidden">{t(lang, '操作', 'Actions')}</span></th>
+    </tr></thead>
+  )
+}
+
 export function GivenMandatesTable(p: { lang: Lang; mandates: Mandate[]; names: Map<string, string>; now: Date; revokeHref?: (m: Mandate) => string; caption: string }) {
   const { lang } = p
   if (!p.mandates.length) return <p class="empty">{t(lang, '还没有授权记录。', 'No authorisations yet.')}</p>
   return (
     <table class="table">
       <caption>{p.caption}</caption>
-      <thead><tr>
-        <th scope="col">{t(lang, '被授权人', 'Agent')}</th><th scope="col">{t(lang, '授权范围', 'Scope')}</th>
-        <th scope="col">{t(lang, '授权至', 'Until')}</th><th scope="col">{t(lang, '状态', 'State')}</th>
-        <th scope="col"><span class="visually-hidden">{t(lang, '操作', 'Actions')}</span></th>
-      </tr></thead>
+      <MandateHead lang={lang} first={t(lang, '被授权人', 'Agent')} />
       <tbody>
         {p.mandates.map((m) => (
           <tr>
@@ -58,11 +65,7 @@ export function HeldMandatesTable(p: { lang: Lang; mandates: Mandate[]; names: M
   return (
     <table class="table">
       <caption>{p.caption}</caption>
-      <thead><tr>
-        <th scope="col">{t(lang, '授权人', 'Grantor')}</th><th scope="col">{t(lang, '授权范围', 'Scope')}</th>
-        <th scope="col">{t(lang, '授权至', 'Until')}</th><th scope="col">{t(lang, '状态', 'State')}</th>
-        <th scope="col"><span class="visually-hidden">{t(lang, '操作', 'Actions')}</span></th>
-      </tr></thead>
+      <MandateHead lang={lang} first={t(lang, '授权人', 'Grantor')} />
       <tbody>
         {p.mandates.map((m) => (
           <tr>
