@@ -30,7 +30,7 @@ export const DatasetSchema = z
 
 export const SubjectSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('person'), idNumber: str('subject.idNumber').openapi({ description: '公民身份号码（GB 11643，18位）', example: '110101199003071234' }) }),
+    z.object({ type: z.literal('person'), idNumber: str('subject.idNumber').openapi({ description: '公民身份号码（GB 11643，18位）', example: '11010519491231002X' /* the example number printed in GB 11643 itself */ }) }),
     z.object({ type: z.literal('entity'), uscc: str('subject.uscc').openapi({ description: '统一社会信用代码（GB 32100，18位）' }) }),
     z.object({ type: z.literal('address'), id: str('subject.id').openapi({ description: '标准地址编号 (UUID)' }) }),
   ], { error: 'subject 应为 {type: person, idNumber} / {type: entity, uscc} / {type: address, id}。 subject must name a person, an entity or an address.' })
