@@ -25,7 +25,8 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() })
+  // Unordered: slots are reserved per feature and may land out of name order on a developer database.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')
