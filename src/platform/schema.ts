@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { CaseTables } from './schema-cases'
 
 /**
  * Table types for Kysely. Each table has ONE owning module (named in the comment); others read through the
@@ -366,7 +367,7 @@ export interface OidcKeysTable {
   retired_at: Timestamp | null
 }
 
-export interface Database {
+export interface Database extends CaseTables {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   regions: RegionsTable

@@ -6,6 +6,7 @@ import * as m0006 from './2026-11-21T0006-enterprises'
 import * as m0007 from './2026-11-21T0007-staff'
 import * as m0008 from './2026-11-21T0008-oidc'
 import * as m0009 from './2026-11-21T0009-passkeys'
+import * as m0010 from './2026-11-21T0010-applications-cases'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0007-staff': m0007,
   '2026-11-21T0008-oidc': m0008,
   '2026-11-21T0009-passkeys': m0009,
+  '2026-11-21T0010-applications-cases': m0010,
 }
 
 class StaticProvider implements MigrationProvider {
