@@ -1,6 +1,6 @@
 import type { SeedHook } from './seed'
 import { seedDemoStaff, seedDemoOauthClients } from '../modules/identity'
-import { departmentDirectory, seedSearchSynonyms } from '../modules/catalog'
+import { departmentDirectory, seedItemForms, seedSearchSynonyms } from '../modules/catalog'
 import { seedRegistries } from '../modules/exchange'
 import { seedSharedDatasets } from '../modules/exchange'
 
@@ -12,6 +12,9 @@ seedHooks.push((db, opts) => seedDemoStaff(db, { ...opts, directory: departmentD
 
 // catalog search: the curated everyday-phrase → official-terms dictionary (search_synonyms).
 seedHooks.push((db) => seedSearchSynonyms(db))
+
+// catalog forms: the curated application forms of the journey's items (forms/seed/<code>.json) as their version 1.
+seedHooks.push((db) => seedItemForms(db))
 
 // exchange: the demo 数据共享目录 (shared datasets with provider departments, share types, fields).
 seedHooks.push((db) => seedSharedDatasets(db))

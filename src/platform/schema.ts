@@ -93,6 +93,16 @@ export interface ServiceItemVersionsTable {
   note: string | null
   created_at: Generated<Date>
 }
+/** catalog: every saved version of an item's application form (migration 0014); none = generated (version 0). */
+export interface ItemFormsTable {
+  id: string
+  item_id: string
+  version: number
+  definition: JSONColumnType<Record<string, unknown>>
+  content_hash: string
+  saved_by: string
+  saved_at: Generated<Date>
+}
 /** catalog: curated everyday phrase → official terms, editable by admins. */
 export interface SearchSynonymsTable {
   id: string
@@ -375,6 +385,7 @@ export interface Database extends CaseTables {
   themes: ThemesTable
   service_items: ServiceItemsTable
   service_item_versions: ServiceItemVersionsTable
+  item_forms: ItemFormsTable
   search_synonyms: SearchSynonymsTable
   staff_users: StaffUsersTable
   staff_sessions: StaffSessionsTable
