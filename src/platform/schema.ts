@@ -29,6 +29,20 @@ export interface AuditHeadTable {
   seq: number
   hash: string
 }
+/** platform: the working-day calendar (migration 0011) — statutory holidays and 调休 make-up working days. */
+export interface CalendarDaysTable {
+  day: ColumnType<string, string, string>
+  kind: 'holiday' | 'workday'
+  name: string | null
+}
+/** platform: the years with official calendar data; revision grows on every change (cache check). */
+export interface CalendarYearsTable {
+  year: number
+  source: string
+  updated_at: Generated<Date>
+  updated_by: string
+  revision: Generated<number>
+}
 /** catalog: GB/T 2260 administrative divisions. */
 export interface RegionsTable {
   code: string
@@ -380,6 +394,8 @@ export interface OidcKeysTable {
 export interface Database extends CaseTables {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
+  calendar_days: CalendarDaysTable
+  calendar_years: CalendarYearsTable
   regions: RegionsTable
   departments: DepartmentsTable
   themes: ThemesTable
