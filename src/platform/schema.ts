@@ -382,6 +382,17 @@ export interface OidcPayloadsTable {
   expires_at: Timestamp | null
   consumed_at: Timestamp | null
 }
+/** applications: an uploaded file (migration 0013); the bytes are in blob storage under sha256. */
+export interface UploadsTable {
+  id: string
+  sha256: string
+  size_bytes: number
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png'
+  original_name: string
+  owner_citizen_id: string
+  acting_enterprise_id: string | null
+  created_at: Generated<Date>
+}
 /** identity: the OpenID Provider's signing keys, private JWK sealed (migration 0008). */
 export interface OidcKeysTable {
   kid: string
@@ -422,4 +433,5 @@ export interface Database extends CaseTables {
   oauth_clients: OauthClientsTable
   oidc_payloads: OidcPayloadsTable
   oidc_keys: OidcKeysTable
+  uploads: UploadsTable
 }
