@@ -10,6 +10,7 @@ import { exportCatalog, importCatalog } from '../modules/catalog'
 import { formatOfFile, isLoadFormat, isLoadKind, loadRegistry, loadReportLines } from '../modules/exchange'
 import { verifyAudit } from '../platform/audit'
 import { loadSecrets } from '../platform/secrets'
+import { CALENDAR_USAGE, calendarCommand } from './calendar-cli'
 
 const USAGE = `yiwang — 一网通办 command line
 
@@ -23,6 +24,7 @@ const USAGE = `yiwang — 一网通办 command line
   yiwang registry load population|entities|addresses FILE.csv|FILE.jsonl [--strict] [--format csv|jsonl]
                                     load a base registry (columns: README "Loading registries"); exit 2 when any line failed
   yiwang audit verify               check the audit chain; report the first edited, deleted or reordered entry
+${CALENDAR_USAGE}
 
 Database: DATABASE_URL=postgres://… or embedded PGlite under YIWANG_DATA_DIR (default ./data).`
 
@@ -116,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
     await rt.handle.close()
     return report.failed ? 2 : 0
   }
+  if (noun === 'calendar') return calendarCommand(verb, rest)
   if (noun === 'audit' && verb === 'verify') {
     const rt = await openRuntime()
     const r = await verifyAudit(rt.handle.db)
