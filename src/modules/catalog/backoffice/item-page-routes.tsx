@@ -88,6 +88,7 @@ async function renderItemPage(c: Context<AppEnv>, item: ItemRow, opts: { errors?
       </dl>
       <ul class="action-links">
         <li><a href={`${path}/edit`}>{t(lang, '修改事项内容', 'Edit the item')}</a></li>
+        <li><a href={`${path}/form`}>{t(lang, '申请表单', 'Application form')}</a></li>
         <li><a href={`${path}/versions`}>{t(lang, '版本历史', 'Version history')}</a></li>
         {item.version > 1 ? <li><a href={`${path}/diff?from=${item.version - 1}&to=${item.version}`}>{t(lang, '与上一版比较', 'Compare with the previous version')}</a></li> : null}
         {item.status === 'published' ? <li><a href={`/services/${encodeURIComponent(item.code)}`}>{t(lang, '在门户查看办事指南', 'View the guide on the portal')}</a></li> : null}

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Deps } from '../../../deps'
 import type { AppEnv } from '../../../platform/http/context'
 import { registerDepartmentRoutes } from './departments-routes'
+import { registerFormEditorRoutes } from '../forms/form-editor-routes'
 import { registerHistoryRoutes } from './history-routes'
 import { registerItemEditorRoutes } from './item-editor-routes'
 import { registerItemListRoutes } from './item-list-routes'
@@ -17,6 +18,7 @@ export function registerCatalogBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps):
   registerItemListRoutes(app, deps)
   registerItemEditorRoutes(app, deps)
   registerItemPageRoutes(app, deps)
+  registerFormEditorRoutes(app, deps)
   registerHistoryRoutes(app, deps)
   registerSynonymRoutes(app, deps)
   registerDepartmentRoutes(app, deps)

@@ -212,7 +212,9 @@ function field(f: FormField, raw: unknown, path: string, ctx: Ctx): unknown {
 /** identifiers.ts writes "中文。 English." in one string: split it, prefixed with the field label. */
 function splitMessage(zhPrefix: string, enPrefix: string, both: string): Msg {
   const i = both.search(/ [A-Z]/)
-  return i > 0 ? [zhPrefix + both.slice(0, i), enPrefix + both.slice(i + 1)] : [zhPrefix + both, enPrefix + both]
+  const [zh, en] = i > 0 ? [both.slice(0, i), both.slice(i + 1)] : [both, both]
+  // "身份证号：身份证号校验位…" says the label twice: drop the prefix when the message starts with it.
+  return [zh.startsWith(zhPrefix.slice(0, -1)) ? zh : zhPrefix + zh, enPrefix + en]
 }
 
 /** Whether a top-level field is shown given the (already cleaned) values of the fields before it. */
