@@ -5,6 +5,8 @@ import type { Secrets } from './platform/secrets'
 import type { CatalogSearch } from './modules/catalog'
 import type { DepartmentDirectory, RegistryPorts } from './modules/identity'
 import type { SmsGateway } from './modules/notifications'
+import type { CaseOpener } from './modules/applications'
+import type { CaseNotices } from './modules/cases'
 
 /**
  * The composition root's product: everything routes and operations need, real or fake. Outside systems
@@ -23,4 +25,8 @@ export type Deps = {
   registries: RegistryPorts
   /** identity's port onto departments, provided by catalog. */
   directory: DepartmentDirectory
+  /** applications' port: opens the case of a submitted application (cases module). */
+  caseOpener: CaseOpener
+  /** cases' notices port: inbox + email/SMS outbox (notifications module). */
+  caseNotices: CaseNotices
 }

@@ -6,6 +6,7 @@ import { departmentDirectory, type CatalogSearch } from '../modules/catalog'
 import { createRegistryPorts } from '../modules/exchange'
 import { fileSmsGateway, type SmsGateway } from '../modules/notifications'
 import type { Deps } from '../deps'
+import { createCaseOpener, type CaseNotices } from '../modules/cases'
 
 /**
  * Wires ports (a lower module's interface, a higher module's implementation — ARCHITECTURE.md §2) and the
@@ -21,11 +22,15 @@ export function composeDeps(base: {
   sms?: SmsGateway
 }): Deps {
   const secrets = base.secrets ?? loadSecrets(base.config)
+  // Until the notifications outbox is wired, case notices are dropped (see issue 4 notes).
+  const caseNotices: CaseNotices = async () => {}
   return {
     ...base,
     secrets,
     sms: base.sms ?? fileSmsGateway(base.config.smsOutbox),
     registries: createRegistryPorts(base.db, secrets),
     directory: departmentDirectory(base.db),
+    caseNotices,
+    caseOpener: createCaseOpener({ db: base.db, notices: caseNotices }),
   }
 }

@@ -20,3 +20,10 @@ export async function getEnterpriseUscc(db: Executor, enterpriseId: string): Pro
   const r = await db.selectFrom('enterprises').select('uscc').where('id', '=', enterpriseId).executeTakeFirst()
   return r?.uscc ?? null
 }
+
+/** A person's profile for prefilling applications: the verified name, and the account phone and email (raw — callers mask on display). */
+export async function getCitizenProfile(db: Executor, citizenId: string): Promise<{ name: string | null; verified: boolean; phone: string; email: string | null; trustLevel: number } | null> {
+  if (!UUID_RE.test(citizenId)) return null
+  const r = await db.selectFrom('citizens').select(['name', 'phone', 'email', 'verified_at', 'trust_level']).where('id', '=', citizenId).executeTakeFirst()
+  return r ? { name: r.verified_at ? r.name : null, verified: !!r.verified_at, phone: r.phone, email: r.email, trustLevel: r.trust_level } : null
+}

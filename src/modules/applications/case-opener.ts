@@ -1,0 +1,21 @@
+import type { Executor } from '../../platform/database'
+
+/**
+ * Port: the cases module (above us) opens the case of a submitted application inside the submission
+ * transaction; src/main/compose.ts wires it (ARCHITECTURE.md §2, call down / ports up). `prepare` runs before
+ * the transaction (it may read the working-day calendar), `open` inside it.
+ */
+export type OpenCaseRequest = {
+  applicationId: string
+  refNo: string
+  item: { id: string; version: number; code: string; name: string; caseKind?: string; statutoryDays?: number; promisedDays?: number }
+  departmentId: string
+  regionCode: string | null
+  applicantCitizenId: string
+  subjectEnterpriseId: string | null
+  applicantName: string
+  actor: { kind: 'citizen'; id: string; name: string }
+}
+export type CaseOpener = {
+  prepare(now: Date): Promise<{ today: string; open(tx: Executor, req: OpenCaseRequest): Promise<{ caseId: string; preReviewDue: string }> }>
+}

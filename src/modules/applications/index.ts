@@ -1,0 +1,12 @@
+// Public surface of the applications module: drafts, prefill, submission, materials, bundles; see CONTEXT.md.
+export { type ApplicantActor, isApplicantOf } from './applicant'
+export { startApplication, type StartApplicationInput } from './start-application'
+export { saveDraft, type SaveDraftInput } from './save-draft'
+export { submitApplication, type SubmitApplicationInput, type SubmitApplicationDeps, type Receipt } from './submit-application'
+export { getApplicationFor, listDrafts, applicationMaterials, type ApplicationView } from './application-queries'
+export { markApplicationWithdrawn } from './mark-withdrawn'
+export type { CaseOpener, OpenCaseRequest } from './case-opener'
+export { makeRefNo, parseRefNo, formatRefNo } from './ref-no'
+export { queryCodeFor, queryCodeMatches } from './query-code'
+export { applicationNotFound, FormInvalidError } from './application-errors'
+export { reviseApplication } from './revise-application'
