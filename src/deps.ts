@@ -2,6 +2,7 @@ import type { Config } from './platform/config'
 import type { DB } from './platform/database'
 import type { Logger } from './platform/logger'
 import type { Secrets } from './platform/secrets'
+import type { BlobStorage } from './platform/storage'
 import type { CatalogSearch } from './modules/catalog'
 import type { DepartmentDirectory, RegistryPorts } from './modules/identity'
 import type { SmsGateway } from './modules/notifications'
@@ -25,6 +26,8 @@ export type Deps = {
   registries: RegistryPorts
   /** identity's port onto departments, provided by catalog. */
   directory: DepartmentDirectory
+  /** Content-addressed storage of uploaded files (filesystem under UPLOAD_DIR by default; S3/MinIO can replace it). */
+  storage: BlobStorage
   /** applications' port: opens the case of a submitted application (cases module). */
   caseOpener: CaseOpener
   /** cases' notices port: inbox + email/SMS outbox (notifications module). */

@@ -7,6 +7,10 @@ import { testDb } from './db'
 import { composeDeps } from '../src/main/compose'
 import { createSecrets, TEST_SECRET_KEY } from '../src/platform/secrets'
 import { memorySmsGateway } from '../src/modules/notifications'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { testEnv } from '../src/platform/config'
 
 /**
  * An app on a fresh real test database, for in-process HTTP tests: `const t = await testApp(); await
@@ -15,7 +19,11 @@ import { memorySmsGateway } from '../src/modules/notifications'
 export async function testApp(kind: 'migrated' | 'seeded' = 'seeded', logDestination?: { write(s: string): void }) {
   const sms = memorySmsGateway()
   const handle = await testDb(kind)
-  const config = { ...parseConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' }), databaseUrl: undefined }
+  // Uploaded files go to a scratch folder of this app, removed on close.
+  const scratch = testEnv('YIWANG_TEST_TMP') ?? tmpdir()
+  await mkdir(scratch, { recursive: true })
+  const uploadDir = await mkdtemp(join(scratch, 'uploads-'))
+  const config = { ...parseConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' }), databaseUrl: undefined, uploadDir }
   const log = createLogger(logDestination ? 'debug' : 'silent', logDestination as never)
   const search = createCatalogSearch(handle.db, { refreshMs: 100 })
   await search.ready()
@@ -27,9 +35,12 @@ export async function testApp(kind: 'migrated' | 'seeded' = 'seeded', logDestina
     /** The fake SMS gateway: read the codes the app "sent". */
     sms,
     db: handle.db,
+    /** Root of this app's blob storage (a fresh temporary folder). */
+    uploadDir,
     async close() {
       search.close()
       await handle.close()
+      await rm(uploadDir, { recursive: true, force: true })
     },
   }
 }

@@ -21,7 +21,7 @@ export async function servedApp(kind: 'migrated' | 'seeded' = 'seeded') {
   const port = (server.address() as AddressInfo).port
   const base = `http://127.0.0.1:${port}`
   const config = { ...parseConfig({ NODE_ENV: 'test', PUBLIC_URL: base }), databaseUrl: undefined }
-  const deps: Deps = composeDeps({ config, db: t.db, dbKind: t.deps.dbKind, log: t.deps.log, search: t.deps.search, secrets: t.deps.secrets, sms: t.deps.sms })
+  const deps: Deps = composeDeps({ config, db: t.db, dbKind: t.deps.dbKind, log: t.deps.log, search: t.deps.search, secrets: t.deps.secrets, sms: t.deps.sms, storage: t.deps.storage })
   late.app = buildApp(deps)
   return {
     t,

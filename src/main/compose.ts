@@ -2,6 +2,7 @@ import type { Config } from '../platform/config'
 import type { DB } from '../platform/database'
 import type { Logger } from '../platform/logger'
 import { loadSecrets, type Secrets } from '../platform/secrets'
+import { fileStorage, type BlobStorage } from '../platform/storage'
 import { departmentDirectory, type CatalogSearch } from '../modules/catalog'
 import { createRegistryPorts } from '../modules/exchange'
 import { fileSmsGateway, type SmsGateway } from '../modules/notifications'
@@ -20,6 +21,7 @@ export function composeDeps(base: {
   search: CatalogSearch
   secrets?: Secrets
   sms?: SmsGateway
+  storage?: BlobStorage
 }): Deps {
   const secrets = base.secrets ?? loadSecrets(base.config)
   // Until the notifications outbox is wired, case notices are dropped (see issue 4 notes).
@@ -30,6 +32,7 @@ export function composeDeps(base: {
     sms: base.sms ?? fileSmsGateway(base.config.smsOutbox),
     registries: createRegistryPorts(base.db, secrets),
     directory: departmentDirectory(base.db),
+    storage: base.storage ?? fileStorage(base.config.uploadDir),
     caseNotices,
     caseOpener: createCaseOpener({ db: base.db, notices: caseNotices }),
   }

@@ -23,6 +23,8 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'YIWANG_SECRET_KEY must be 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
   SMS_OUTBOX: z.string().optional(),
+  UPLOAD_DIR: z.string().optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
 })
 
 export type Config = {
@@ -46,6 +48,10 @@ export type Config = {
   secretKey: string | undefined
   /** Where the simulated SMS gateway writes messages (JSON lines); default <data dir>/outbox/sms.jsonl. */
   smsOutbox: string
+  /** Root of the filesystem blob storage for uploads (content-addressed); default <data dir>/uploads. */
+  uploadDir: string
+  /** Largest accepted upload in bytes (default 10 MiB); enforced while the file streams in. */
+  uploadMaxBytes: number
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -75,6 +81,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     searchResultCache: e.SEARCH_RESULT_CACHE,
     secretKey: e.YIWANG_SECRET_KEY,
     smsOutbox: resolve(e.SMS_OUTBOX ?? resolve(dataDir, 'outbox', 'sms.jsonl')),
+    uploadDir: resolve(e.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
   }
 }
 
