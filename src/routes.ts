@@ -6,6 +6,8 @@ import { registerOidcRoutes } from './modules/identity/oidc/routes'
 import { registerCitizenRoutes } from './modules/identity/citizen-routes'
 import { registerCatalogApi } from './modules/catalog/api/routes'
 import { registerCatalogPortal } from './modules/catalog/portal/routes'
+import { registerCalendarApi } from './platform/calendar/api'
+import { registerCalendarAdmin } from './modules/catalog/backoffice/calendar-routes'
 import { registerEnterpriseRoutes } from './modules/identity/enterprise-routes'
 import { registerCatalogBackoffice } from './modules/catalog/backoffice/routes'
 import { registerGeographyApi } from './modules/exchange/api/geography'
@@ -23,5 +25,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerExchangeRoutes(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)
+  registerCalendarApi(app, deps)
+  registerCalendarAdmin(app, deps)
   registerCatalogPortal(app, deps)
 }

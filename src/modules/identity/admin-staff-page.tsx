@@ -19,6 +19,7 @@ export const BACKOFFICE_NAV: { href: string; zh: string; en: string; roles: Staf
   { href: '/admin/exchange/grants', zh: '共享授权', en: 'Access grants', roles: [], descZh: '申请、审批、撤销有条件共享数据的使用授权。', descEn: 'Request, approve or revoke access to conditional datasets.' },
   { href: '/admin/exchange/access-log', zh: '数据访问日志', en: 'Access log', roles: ['supervisor'], descZh: '谁、因何事、查询了哪些数据。', descEn: 'Who read which data, and why.' },
   { href: '/admin/registries', zh: '基础库', en: 'Base registries', roles: ['admin'], descZh: '人口库、法人库、地址库的数据装载。', descEn: 'Load the population, legal-entity and address registries.' },
+  { href: '/admin/calendar', zh: '工作日历', en: 'Working-day calendar', roles: ['admin'], descZh: '法定节假日与调休上班日，时限按工作日计算。', descEn: 'Statutory holidays and make-up working days for deadlines.' },
   { href: '/admin/departments', zh: '部门管理', en: 'Departments', roles: ['admin'], descZh: '部门、统一社会信用代码与区划层级。', descEn: 'Departments, their credit codes and region hierarchy.' },
   { href: '/admin/staff', zh: '员工账号', en: 'Staff accounts', roles: ['admin'], descZh: '创建账号、授予岗位角色与范围。', descEn: 'Create accounts and grant scoped roles.' },
   { href: '/admin/clients', zh: '接入系统', en: 'Connected systems', roles: ['admin'], descZh: '登记使用统一身份认证与数据共享接口的部门系统。', descEn: 'Register department systems using single sign-on and the exchange API.' },
