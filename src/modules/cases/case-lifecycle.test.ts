@@ -4,7 +4,7 @@ import { testApp } from '../../../test/app'
 import { createCitizen, fakeIdNumber } from '../../../test/citizens'
 import { asStaff, caseCrew, fakeUpload, FOOD_ITEM, foodFormValues, personApplicant, type CaseCrew } from '../../../test/cases'
 import { startApplication, submitApplication, saveDraft } from '../applications'
-import { acceptCase, completeStep, decideCase, deliverResult, getCaseDetail, issueResult, pauseCase, requestCorrection, resubmitCase, resumeCase, extendCase, listMyCases, worklist, claimStep } from './index'
+import { warnDueSoon, acceptCase, completeStep, decideCase, deliverResult, getCaseDetail, issueResult, pauseCase, requestCorrection, resubmitCase, resumeCase, extendCase, listMyCases, worklist, claimStep } from './index'
 
 let t: Awaited<ReturnType<typeof testApp>>
 let crew: CaseCrew
@@ -183,4 +183,19 @@ test('wrong people and wrong states change nothing', async () => {
   await assert.rejects(acceptCase(deps(), { caseId: receipt.caseId, staff: asStaff(crew.window), expectedVersion: before.version + 5 }), { code: 'case_changed' })
   const afterRow = await t.db.selectFrom('cases').select(['version', 'status']).where('id', '=', receipt.caseId).executeTakeFirstOrThrow()
   assert.deepEqual(afterRow, before)
+})
+
+test('staff are warned one working day before a step is due, with one dedupe key per step and due date', async () => {
+  const { receipt } = await submitted(at('2025-11-03'))
+  const seen: { event: string; staffId?: string; dedupeKey: string; refNo: string }[] = []
+  const notices = async (_tx: unknown, n: { event: string; staffId?: string; dedupeKey: string; case: { ref_no: string } }) => { seen.push({ event: n.event, staffId: n.staffId, dedupeKey: n.dedupeKey, refNo: n.case.ref_no }) }
+  await warnDueSoon({ db: t.db, notices }, at('2025-11-05'))
+  assert.ok(!seen.some((n) => n.refNo === receipt.refNo), 'three working days before: no warning yet')
+  await warnDueSoon({ db: t.db, notices }, at('2025-11-07'))
+  const mine = seen.filter((n) => n.refNo === receipt.refNo)
+  assert.ok(mine.length >= 1 && mine.every((n) => n.event === 'step.due_soon' && n.staffId))
+  assert.ok(mine.some((n) => n.staffId === crew.cityOfficer.id), 'unclaimed: every officer of the department is warned')
+  const keys = new Set(mine.map((n) => n.dedupeKey))
+  await warnDueSoon({ db: t.db, notices }, at('2025-11-07', 15))
+  assert.deepEqual(new Set(seen.filter((n) => n.refNo === receipt.refNo).map((n) => n.dedupeKey)), keys, 'a second scan repeats the same keys, so nothing is sent twice')
 })
