@@ -34,7 +34,6 @@ export interface WorkingCalendar {
 export type CalendarEntryKind = 'holiday' | 'workday'
 export type CalendarEntry = { day: IsoDate; kind: CalendarEntryKind; name?: string }
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** Dates the calendar accepts: years 1900–2999 (well past any statutory clock, and keeps the arithmetic exact). */
 export const MIN_YEAR = 1900
 export const MAX_YEAR = 2999
@@ -63,16 +62,27 @@ export function isoOfDayNumber(n: number): IsoDate {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`
 }
 
+/** The number written by s[at … at+len) in ASCII digits, or −1. */
+function digits(s: string, at: number, len: number): number {
+  let n = 0
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
+
 const daysInMonth = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)
 
 /** The day number of a valid 'YYYY-MM-DD' in the supported years, else undefined. */
 export function tryParseIsoDate(s: unknown): number | undefined {
-  if (typeof s !== 'string') return undefined
-  const m = ISO_RE.exec(s)
-  if (!m) return undefined
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
+  // By character codes rather than a regular expression: this runs on every call of the calendar.
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined
+  const y = digits(s, 0, 4)
+  const mo = digits(s, 5, 2)
+  const d = digits(s, 8, 2)
+  if (y < 0 || mo < 0 || d < 0) return undefined
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined
   return dayNumberOf(y, mo, d)
 }
