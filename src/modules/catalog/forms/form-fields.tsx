@@ -108,7 +108,7 @@ function Field({ ctx, f, value, name, path, locked }: { ctx: Ctx; f: FormField; 
           <label class="label" for={id}>{label}<Required ctx={ctx} f={f} /></label>
           <Hint ctx={ctx} id={id} f={f} source={locked} />
           <ErrorText ctx={ctx} id={id} e={e} />
-          <select class={`select${e ? ' input-error' : ''}`} id={id} name={name} disabled={!!locked} {...aria}>
+          <select class={`select${e ? ' input-error' : ''}`} id={id} name={name} disabled={!!locked} data-locked={locked ? '' : undefined} {...aria}>
             <option value="">{t(ctx.lang, '请选择', 'Choose')}</option>
             {(f.options ?? []).map((o) => <option value={o.value} selected={o.value === str(value)}>{L(ctx, o.label, o.labelEn)}</option>)}
           </select>
@@ -128,7 +128,7 @@ function Field({ ctx, f, value, name, path, locked }: { ctx: Ctx; f: FormField; 
                 const oid = i === 0 ? id : `${id}--${i}`
                 return (
                   <div class="checkbox">
-                    <input type={f.type} id={oid} name={name} value={o.value} checked={chosen.includes(o.value)} disabled={!!locked} />
+                    <input type={f.type} id={oid} name={name} value={o.value} checked={chosen.includes(o.value)} disabled={!!locked} data-locked={locked ? '' : undefined} />
                     <label for={oid}>{L(ctx, o.label, o.labelEn)}</label>
                   </div>
                 )
@@ -236,11 +236,9 @@ function Rows({ ctx, f, value }: { ctx: Ctx; f: FormField; value: unknown }) {
                 <div class="form-row-fields">
                   {(f.columns ?? []).map((c) => <Field ctx={ctx} f={c} value={row[c.key]} name={`f.${f.key}.${i}.${c.key}`} path={`${f.key}[${i}].${c.key}`} locked={undefined} />)}
                 </div>
-                {n > 1 ? (
-                  <button type="submit" class="button-link" name="_action" value={`delrow:${f.key}:${i}`} data-del-row="">
-                    {t(ctx.lang, `删除第 ${i + 1} 行`, `Remove row ${i + 1}`)}
-                  </button>
-                ) : null}
+                <button type="submit" class="button-link" name="_action" value={`delrow:${f.key}:${i}`} data-del-row="" hidden={n <= 1}>
+                  {t(ctx.lang, `删除此行`, `Remove this row`)}
+                </button>
               </fieldset>
             )
           })}

@@ -79,7 +79,6 @@
         var max = Number(box.getAttribute('data-max') || '50')
         if (rows.length >= max) return
         var copy = rows[rows.length - 1].cloneNode(true)
-        copy.setAttribute('data-row', 'new')
         copy.querySelectorAll('input, select, textarea').forEach(function (el) {
           if (el.type === 'checkbox' || el.type === 'radio') el.checked = false
           else if (el.tagName === 'SELECT') el.selectedIndex = 0
@@ -91,7 +90,6 @@
         copy.querySelectorAll('.form-group-error').forEach(function (el) { el.classList.remove('form-group-error') })
         // Names of the copied row still carry the old index: rewrite them to the new one.
         var last = rows[rows.length - 1].getAttribute('data-row')
-        copy.setAttribute('data-row', last)
         box.appendChild(copy)
         var n = rows.length
         copy.setAttribute('data-row', String(n))
@@ -113,7 +111,7 @@
         if (!container || container.querySelectorAll(':scope > .form-row').length < 2) return
         ev.preventDefault()
         rowEl.remove()
-        renumber(container)
+        if (renumber(container) < 2) container.querySelectorAll('[data-del-row]').forEach(function (b) { b.hidden = true })
         var addBtn = form.querySelector('[data-add-row="' + container.getAttribute('data-rows') + '"]')
         if (addBtn) addBtn.hidden = false
         var firstInput = container.querySelector('input, select, textarea')
