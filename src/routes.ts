@@ -13,6 +13,7 @@ import { registerCatalogBackoffice } from './modules/catalog/backoffice/routes'
 import { registerGeographyApi } from './modules/exchange/api/geography'
 import { registerRegistryAdmin } from './modules/exchange/backoffice/registries-routes'
 import { registerExchangeRoutes } from './modules/exchange/routes'
+import { registerUploadRoutes } from './modules/applications/uploads/upload-routes'
 
 /** Every module's routes, in one visible place. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
@@ -23,6 +24,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerCatalogBackoffice(app, deps)
   registerEnterpriseRoutes(app, deps)
   registerExchangeRoutes(app, deps)
+  registerUploadRoutes(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)
   registerCalendarApi(app, deps)

@@ -6,6 +6,7 @@ import { AMR, departmentId, HOUSING, HRSS, PSB, staffCookie, staffIn } from '../
 import { dbState, enterpriseWorld } from '../modules/identity/enterprise-test-support'
 import { registerOauthClient } from '../modules/identity'
 import { requestGrant } from '../modules/exchange'
+import { storeUpload } from '../modules/applications'
 
 /**
  * The platform-wide access matrix (issue 3, security tests): EVERY route whose path takes an object id is
@@ -14,7 +15,7 @@ import { requestGrant } from '../modules/exchange'
  * department, staff vs citizen sessions. No read (404/403/redirect), no write (nothing in the database changes).
  * Finer per-module matrices live beside the modules (enterprise-access, catalog backoffice access, exchange).
  */
-type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction'
+type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned'
 const CLASSES: [RegExp, Kind][] = [
   [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
   [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
@@ -23,6 +24,7 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/(enterprise|account\/mandates|account\/passkeys)\//, 'citizen-owned'],
   [/^\/admin\/exchange\/grants\/:id/, 'department-owned'],
   [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
+  [/^\/me\/uploads\/:id$/, 'upload-owned'], // the uploader, or whoever acts for the enterprise it was uploaded for; 404 to everyone else
 ]
 const classify = (path: string) => CLASSES.find(([re]) => re.test(path))?.[1]
 
@@ -30,6 +32,9 @@ let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
   t = await testApp('seeded')
 })
+/** enterpriseWorld once per database (its demo people are unique). */
+let world: ReturnType<typeof enterpriseWorld> | undefined
+const theWorld = () => (world ??= enterpriseWorld(t))
 after(() => t.close())
 
 const paramRoutes = () => {
@@ -104,7 +109,7 @@ test('department-owned grants: an officer of another department cannot read, dec
 })
 
 test('citizen-owned objects: citizen B, an out-of-scope agent, a revoked agent and any staff session — no read, no write', async () => {
-  const w = await enterpriseWorld(t)
+  const w = await theWorld()
   const ids: Record<string, string> = { ':id': w.ent, ':mandateId': w.m.all }
   const staff = await staffCookie(t.db, (await staffIn(t.db, 'matrix-staff-citizen', ['admin'], null)).id)
   const before = await dbState(t.db)
@@ -154,5 +159,36 @@ test('a citizen session opens no back-office route', async () => {
   for (const r of t.app.routes.filter((x) => (x.method === 'GET' || x.method === 'POST') && x.path.startsWith('/admin') && !x.path.startsWith('/admin/login'))) {
     const res = await send(r.method, r.path.replace(/:\w+/g, 'x'), s)
     assert.equal(res.status, r.method === 'GET' ? 303 : 403, `${r.method} ${r.path}`)
+  }
+})
+
+test('uploads of citizen A: citizen B gets 404 (not 403: existence is not revealed), staff sessions the sign-in page', async () => {
+  const a = await createCitizen(t.db)
+  const b = await createCitizen(t.db)
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077' + '53de0000000c4944415478da63f8ffff3f0005fe02fe0def46b80000000049454e44ae426082', 'hex')
+  const up = await storeUpload(t.deps, { owner: { citizenId: a.id }, filename: 'a.png', body: (async function* () {
+    yield png
+  })() })
+  const sa = await citizenSession(t.app, t.db, a.id)
+  const sb = await citizenSession(t.app, t.db, b.id)
+  const staff = await staffCookie(t.db, (await staffIn(t.db, 'matrix-staff-upload', ['admin'], null)).id)
+  const routes = paramRoutes().filter((x) => classify(x.path) === 'upload-owned')
+  assert.ok(routes.length >= 1)
+  for (const r of routes) {
+    const path = r.path.replace(':id', up.id)
+    assert.equal((await send(r.method, path, sa)).status, 200, `A: ${r.method} ${path}`)
+    assert.equal((await send(r.method, path, sb)).status, 404, `B: ${r.method} ${path}`)
+    assert.equal((await send(r.method, path, staff)).status, 303, `staff: ${r.method} ${path}`)
+  }
+  // Uploaded while acting for an enterprise: the enterprise's file — every agent acting for it NOW, nobody else.
+  const w = await theWorld()
+  const ent = await storeUpload(t.deps, { owner: { citizenId: w.ids.agentAll, enterpriseId: w.ent }, filename: '营业执照.png', body: (async function* () {
+    yield png
+  })() })
+  for (const r of routes) {
+    const path = r.path.replace(':id', ent.id)
+    for (const [who, s, status] of [['the uploader, acting', w.s.agentAll, 200], ['another agent acting for it (items scope)', w.s.agentItems, 200], ['revoked agent', w.s.agentRevoked, 404], ['representative acting for himself', w.s.rep, 404], ['B', w.s.b, 404]] as const) {
+      assert.equal((await send(r.method, path, s)).status, status, `${who}: ${r.method} ${path}`)
+    }
   }
 })

@@ -52,12 +52,16 @@ const pageCsp = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce
 /** JSON endpoints (no nonce was made for them): nothing may run or load in their context at all. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
-/** Security headers on every response (CSP with a per-request nonce for the few inline scripts of pages). */
+/**
+ * Security headers on every response (CSP with a per-request nonce for the few inline scripts of pages). A
+ * handler that set its own CSP keeps it (uploaded files are served with a stricter one: `sandbox`).
+ */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next()
     const nonce = c.get('nonce')
-    setAfter(c, [['Content-Security-Policy', nonce ? pageCsp(nonce) : API_CSP], ...STATIC_SECURITY_HEADERS])
+    const own = c.res.headers.get('Content-Security-Policy')
+    setAfter(c, [['Content-Security-Policy', own ?? (nonce ? pageCsp(nonce) : API_CSP)], ...STATIC_SECURITY_HEADERS])
   }
 }
 
