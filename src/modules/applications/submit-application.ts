@@ -12,6 +12,7 @@ import { lockedValues } from './draft-values'
 import { makeRefNo } from './ref-no'
 import { queryCodeFor } from './query-code'
 import { satisfyFromSharedData } from './shared-materials'
+import { mayOpenUpload } from './uploads/upload-policy'
 
 export type SubmitApplicationDeps = { db: DB; secrets: Secrets; caseOpener: CaseOpener }
 export type SubmitApplicationInput = {
@@ -110,7 +111,7 @@ export async function checkUploadsOwned(tx: Executor, who: ApplicantActor, value
   const ids = Object.entries(values).filter(([k, v]) => /^material\d+$/.test(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
   if (ids.length === 0) return
   const rows = await tx.selectFrom('uploads').select(['id', 'owner_citizen_id', 'acting_enterprise_id']).where('id', 'in', ids).execute()
-  const mine = new Set(rows.filter((r) => (who.actingEnterpriseId ? r.acting_enterprise_id === who.actingEnterpriseId : r.owner_citizen_id === who.filerId)).map((r) => r.id))
+  const mine = new Set(rows.filter((r) => mayOpenUpload(r, { citizenId: who.filerId, enterpriseId: who.actingEnterpriseId ?? null })).map((r) => r.id))
   const bad = ids.filter((i) => !mine.has(i))
   if (bad.length) throw new ValidationError('所附文件不存在或不属于您，请重新上传。 A file is missing or not yours; upload it again.', [{ field: 'materials', message: '请重新上传材料文件。 Upload the file again.' }], 'upload_not_owned')
 }
