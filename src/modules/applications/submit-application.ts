@@ -41,59 +41,71 @@ export async function submitApplication(deps: SubmitApplicationDeps, input: Subm
   if (key && !KEY_RE.test(key)) throw new ValidationError('Idempotency-Key 须为8到100位字母、数字或 ._:- 。 Invalid Idempotency-Key.', [{ field: 'idempotencyKey', message: '格式不正确。 Invalid.' }], 'idempotency_key_invalid')
   const now = input.now ?? new Date()
   const opener = await deps.caseOpener.prepare(now)
-  return deps.db.transaction().execute(async (tx) => {
-    const app = await tx.selectFrom('applications').selectAll().where('id', '=', input.applicationId).forUpdate().executeTakeFirst()
-    if (!app || !isApplicantOf(input.applicant, app)) throw applicationNotFound()
-    if (key) {
-      const earlier = await tx.selectFrom('applications').select('id').where('applicant_citizen_id', '=', app.applicant_citizen_id).where('idempotency_key', '=', key).executeTakeFirst()
-      if (earlier && earlier.id !== app.id) return receiptOf(tx, deps.secrets, earlier.id, true)
-    }
-    if (app.status === 'submitted') return receiptOf(tx, deps.secrets, app.id, true)
-    if (app.status !== 'draft') throw notADraft()
+  return deps.db.transaction().execute((tx) => submitInTx(tx, deps.secrets, opener, { ...input, idempotencyKey: key, now }))
+}
 
-    const version = await getItemVersion(tx, app.item_id, app.item_version)
-    const form = await getItemFormVersion(tx, app.item_id, app.form_version, { itemVersion: app.item_version })
-    const item = await tx.selectFrom('service_items').select(['status', 'department_id', 'region_code']).where('id', '=', app.item_id).executeTakeFirst()
-    if (!version || !form || !item || item.status !== 'published') throw itemUnavailable()
-    const raw = input.values === undefined ? app.values : input.values
-    const { values, errors } = validateFormValues(form.definition, lockedValues(raw, app.values, app.prefill))
-    if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
-    await checkUploadsOwned(tx, input.applicant, values)
+export type PreparedOpener = Awaited<ReturnType<CaseOpener['prepare']>>
 
-    const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)
-    const today = opener.today
-    const refNo = makeRefNo(today, seq.rows[0]!.n)
-    const profile = await getCitizenProfile(tx, input.applicant.citizenId)
-    const record = version.record
-    for (const { index, material, disposition } of materialPlan(record)) {
-      let row: { provided_by: 'upload' | 'shared' | null; upload_id: string | null; dataset: string | null; trust_level: string | null } = { provided_by: null, upload_id: null, dataset: null, trust_level: null }
-      if (disposition === 'upload') {
-        const ids = values[`material${index}`]
-        const first = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : null
-        if (first) row = { provided_by: 'upload', upload_id: first, dataset: null, trust_level: null }
-      } else if (disposition === 'shared') {
-        const shared = await satisfyFromSharedData(tx, deps.secrets, input.applicant, material, { refNo, itemName: app.item_name, verified: !!profile?.verified })
-        if (shared) row = { provided_by: 'shared', upload_id: null, dataset: shared.dataset, trust_level: shared.trustLevel }
-      } else row = { provided_by: null, upload_id: null, dataset: 'form', trust_level: null }
-      await tx.insertInto('application_materials').values({
-        application_id: app.id, material_index: index, name: material.name, required: material.required !== false,
-        ...row, licence_ref: null, received_at: row.provided_by || row.dataset === 'form' ? now : null,
-      }).execute()
-    }
-    const applicantName = applicantNameOf(values, profile?.name ?? input.applicant.name)
-    const queryCode = queryCodeFor(deps.secrets, refNo)
-    await tx.updateTable('applications').set({
-      status: 'submitted', values: JSON.stringify(values), ref_no: refNo, query_code_hash: deps.secrets.pseudonym('query-code-check', `${refNo}:${queryCode}`),
-      idempotency_key: key, channel: input.channel ?? 2, submitted_at: now, updated_at: now,
-    }).where('id', '=', app.id).execute()
-    const opened = await opener.open(tx, {
-      applicationId: app.id, refNo, item: { id: app.item_id, version: app.item_version, code: app.item_code, name: app.item_name, caseKind: record.caseKind, statutoryDays: record.statutoryDays, promisedDays: record.promisedDays },
-      departmentId: item.department_id, regionCode: item.region_code, applicantCitizenId: app.applicant_citizen_id, subjectEnterpriseId: app.subject_enterprise_id,
-      applicantName, actor: { kind: 'citizen', id: input.applicant.filerId, name: input.applicant.name },
-    })
-    await recordAudit(tx, { actor: { type: 'citizen', id: input.applicant.filerId, name: input.applicant.name }, action: 'application.submitted', subject: { type: 'application', id: app.id }, details: { refNo, caseId: opened.caseId } })
-    return { applicationId: app.id, caseId: opened.caseId, refNo, queryCode, preReviewDue: opened.preReviewDue, replayed: false }
+/**
+ * The body of submitApplication inside the caller's transaction (bundles submit several applications in ONE
+ * transaction: all cases or none). `opener` comes from `caseOpener.prepare(now)` before the transaction; the key
+ * is already checked.
+ */
+export async function submitInTx(tx: Executor, secrets: Secrets, opener: PreparedOpener, input: SubmitApplicationInput & { now: Date }): Promise<Receipt> {
+  const key = input.idempotencyKey ?? null
+  const now = input.now
+  const deps = { secrets }
+  const app = await tx.selectFrom('applications').selectAll().where('id', '=', input.applicationId).forUpdate().executeTakeFirst()
+  if (!app || !isApplicantOf(input.applicant, app)) throw applicationNotFound()
+  if (key) {
+    const earlier = await tx.selectFrom('applications').select('id').where('applicant_citizen_id', '=', app.applicant_citizen_id).where('idempotency_key', '=', key).executeTakeFirst()
+    if (earlier && earlier.id !== app.id) return receiptOf(tx, deps.secrets, earlier.id, true)
+  }
+  if (app.status === 'submitted') return receiptOf(tx, deps.secrets, app.id, true)
+  if (app.status !== 'draft') throw notADraft()
+
+  const version = await getItemVersion(tx, app.item_id, app.item_version)
+  const form = await getItemFormVersion(tx, app.item_id, app.form_version, { itemVersion: app.item_version })
+  const item = await tx.selectFrom('service_items').select(['status', 'department_id', 'region_code']).where('id', '=', app.item_id).executeTakeFirst()
+  if (!version || !form || !item || item.status !== 'published') throw itemUnavailable()
+  const raw = input.values === undefined ? app.values : input.values
+  const { values, errors } = validateFormValues(form.definition, lockedValues(raw, app.values, app.prefill))
+  if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
+  await checkUploadsOwned(tx, input.applicant, values)
+
+  const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)
+  const today = opener.today
+  const refNo = makeRefNo(today, seq.rows[0]!.n)
+  const profile = await getCitizenProfile(tx, input.applicant.citizenId)
+  const record = version.record
+  for (const { index, material, disposition } of materialPlan(record)) {
+    let row: { provided_by: 'upload' | 'shared' | null; upload_id: string | null; dataset: string | null; trust_level: string | null } = { provided_by: null, upload_id: null, dataset: null, trust_level: null }
+    if (disposition === 'upload') {
+      const ids = values[`material${index}`]
+      const first = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : null
+      if (first) row = { provided_by: 'upload', upload_id: first, dataset: null, trust_level: null }
+    } else if (disposition === 'shared') {
+      const shared = await satisfyFromSharedData(tx, deps.secrets, input.applicant, material, { refNo, itemName: app.item_name, verified: !!profile?.verified })
+      if (shared) row = { provided_by: 'shared', upload_id: null, dataset: shared.dataset, trust_level: shared.trustLevel }
+    } else row = { provided_by: null, upload_id: null, dataset: 'form', trust_level: null }
+    await tx.insertInto('application_materials').values({
+      application_id: app.id, material_index: index, name: material.name, required: material.required !== false,
+      ...row, licence_ref: null, received_at: row.provided_by || row.dataset === 'form' ? now : null,
+    }).execute()
+  }
+  const applicantName = applicantNameOf(values, profile?.name ?? input.applicant.name)
+  const queryCode = queryCodeFor(deps.secrets, refNo)
+  await tx.updateTable('applications').set({
+    status: 'submitted', values: JSON.stringify(values), ref_no: refNo, query_code_hash: deps.secrets.pseudonym('query-code-check', `${refNo}:${queryCode}`),
+    idempotency_key: key, channel: input.channel ?? 2, submitted_at: now, updated_at: now,
+  }).where('id', '=', app.id).execute()
+  const opened = await opener.open(tx, {
+    applicationId: app.id, refNo, item: { id: app.item_id, version: app.item_version, code: app.item_code, name: app.item_name, caseKind: record.caseKind, statutoryDays: record.statutoryDays, promisedDays: record.promisedDays },
+    departmentId: item.department_id, regionCode: item.region_code, applicantCitizenId: app.applicant_citizen_id, subjectEnterpriseId: app.subject_enterprise_id,
+    applicantName, actor: { kind: 'citizen', id: input.applicant.filerId, name: input.applicant.name },
   })
+  await recordAudit(tx, { actor: { type: 'citizen', id: input.applicant.filerId, name: input.applicant.name }, action: 'application.submitted', subject: { type: 'application', id: app.id }, details: { refNo, caseId: opened.caseId } })
+  return { applicationId: app.id, caseId: opened.caseId, refNo, queryCode, preReviewDue: opened.preReviewDue, replayed: false }
 }
 
 function applicantNameOf(values: FormValues, fallback: string): string {
