@@ -14,6 +14,7 @@ import { registerGeographyApi } from './modules/exchange/api/geography'
 import { registerRegistryAdmin } from './modules/exchange/backoffice/registries-routes'
 import { registerExchangeRoutes } from './modules/exchange/routes'
 import { registerUploadRoutes } from './modules/applications/uploads/upload-routes'
+import { registerSubmissionApi } from './modules/applications/api/submission-route'
 
 /** Every module's routes, in one visible place. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
@@ -25,6 +26,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerEnterpriseRoutes(app, deps)
   registerExchangeRoutes(app, deps)
   registerUploadRoutes(app, deps)
+  registerSubmissionApi(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)
   registerCalendarApi(app, deps)

@@ -24,6 +24,7 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/(enterprise|account\/mandates|account\/passkeys)\//, 'citizen-owned'],
   [/^\/admin\/exchange\/grants\/:id/, 'department-owned'],
   [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
+  [/^\/api\/v1\/applications\/:id\/submission$/, 'citizen-owned'], // the applicant (or whoever acts for it now); 404 to other citizens, 403 without a citizen session or CSRF header
   [/^\/me\/uploads\/:id$/, 'upload-owned'], // the uploader, or whoever acts for the enterprise it was uploaded for; 404 to everyone else
 ]
 const classify = (path: string) => CLASSES.find(([re]) => re.test(path))?.[1]
