@@ -140,6 +140,8 @@ export interface StaffUsersTable {
   must_change_password: Generated<boolean>
   /** Step of the last accepted TOTP code (replay protection), migration 0007. */
   totp_last_step: ColumnType<number | null, number | null | undefined, number | null>
+  /** Where staff notices go by email (optional; migration 0012). */
+  email: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Generated<Date>
 }
 /** identity: server-side sessions. `id` is the SHA-256 of the cookie token. */
@@ -402,6 +404,35 @@ export interface OidcKeysTable {
   retired_at: Timestamp | null
 }
 
+/** notifications: the in-app inbox (migration 0012). One row per notice; `dedupe_key` unique. */
+export interface NotificationsTable {
+  id: string
+  recipient_kind: 'citizen' | 'staff'
+  recipient_id: string
+  event: string
+  title: string
+  body: string
+  link: string | null
+  case_ref: string | null
+  data: ColumnType<Record<string, string>, string | undefined, string>
+  dedupe_key: string
+  created_at: Generated<Date>
+  read_at: Timestamp | null
+}
+/** notifications: one email or SMS of a notice; address masked, status pending → sending → sent | failed | skipped. */
+export interface NotificationDeliveriesTable {
+  id: string
+  notification_id: string
+  channel: 'email' | 'sms'
+  address_masked: string | null
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'skipped'>
+  attempts: Generated<number>
+  last_error: string | null
+  claimed_at: Timestamp | null
+  sent_at: Timestamp | null
+  created_at: Generated<Date>
+}
+
 export interface Database extends CaseTables {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
@@ -434,4 +465,6 @@ export interface Database extends CaseTables {
   oidc_payloads: OidcPayloadsTable
   oidc_keys: OidcKeysTable
   uploads: UploadsTable
+  notifications: NotificationsTable
+  notification_deliveries: NotificationDeliveriesTable
 }

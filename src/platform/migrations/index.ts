@@ -8,6 +8,7 @@ import * as m0008 from './2026-11-21T0008-oidc'
 import * as m0009 from './2026-11-21T0009-passkeys'
 import * as m0010 from './2026-11-21T0010-applications-cases'
 import * as m0011 from './2026-11-21T0011-calendar'
+import * as m0012 from './2026-11-21T0012-notifications'
 import * as m0013 from './2026-11-21T0013-uploads'
 import * as m0014 from './2026-11-21T0014-item-forms'
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0009-passkeys': m0009,
   '2026-11-21T0010-applications-cases': m0010,
   '2026-11-21T0011-calendar': m0011,
+  '2026-11-21T0012-notifications': m0012,
   '2026-11-21T0013-uploads': m0013,
   '2026-11-21T0014-item-forms': m0014,
 }
