@@ -14,3 +14,11 @@ export { storeUpload, type StoreUploadInput, type StoredUpload, type UploadDeps 
 export { openUploadForOwner, openUpload, getUpload, type OpenedUpload, type OpenUploadDeps, type UploadInfo } from './uploads/open-upload'
 export { mayOpenUpload, type UploadOwner } from './uploads/upload-policy'
 export { type UploadMime, UnsupportedFileTypeError, FileTypeMismatchError, FileTooLargeError, EmptyFileError } from './uploads/upload-errors'
+// 一件事 bundles (issue 4, Deliver 12): definitions, the merged form, operations; see bundles/bundle-definitions.ts.
+export { BUNDLES, getBundleDefinition, type BundleDefinition, type BundleItem, type BundleAlias } from './bundles/bundle-definitions'
+export { mergeForms, splitValues, mergedPath, mergedErrors, mergedFieldSavings, bundleMaterials, type MergedForm, type BundleItemForm, type FieldSavings, type BundleMaterial } from './bundles/merge-forms'
+export { loadBundleGuide, loadBundleDraft, type BundleGuide, type BundleDraft } from './bundles/bundle-load'
+export { startBundle, type StartBundleInput } from './bundles/start-bundle'
+export { saveBundleDraft, type SaveBundleDraftInput } from './bundles/save-bundle-draft'
+export { submitBundle, bundleReceipt, type SubmitBundleInput, type BundleReceipt } from './bundles/submit-bundle'
+export { listMyBundles, type MyBundleRow } from './bundles/bundle-queries'
