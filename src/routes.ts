@@ -14,6 +14,8 @@ import { registerGeographyApi } from './modules/exchange/api/geography'
 import { registerRegistryAdmin } from './modules/exchange/backoffice/registries-routes'
 import { registerExchangeRoutes } from './modules/exchange/routes'
 import { registerUploadRoutes } from './modules/applications/uploads/upload-routes'
+import { registerApplicationPortal } from './modules/applications/portal/apply-routes'
+import { registerCasesPortal } from './modules/cases/portal/routes'
 import { registerSubmissionApi } from './modules/applications/api/submission-route'
 
 /** Every module's routes, in one visible place. */
@@ -26,6 +28,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerEnterpriseRoutes(app, deps)
   registerExchangeRoutes(app, deps)
   registerUploadRoutes(app, deps)
+  registerApplicationPortal(app, deps)
+  registerCasesPortal(app, deps)
   registerSubmissionApi(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)

@@ -22,3 +22,4 @@ export { getItemForm, getItemFormVersion, listItemFormVersions, saveItemForm, ch
 export { seedItemForms } from './forms/seed-item-forms'
 export { listRegionOptions, type RegionOption } from './forms/region-options'
 export { FormFields, parseFormPost, applyRowAction, applyPrefill, fieldId, summaryErrors, type FormFieldsProps, type Prefilled } from './forms/form-fields'
+export { appliesOnline } from './portal/apply-rule'

@@ -1,12 +1,15 @@
 import type { Lang } from '../../../platform/web/i18n'
 import { t } from '../../../platform/web/i18n'
 import { Breadcrumbs, Notice, SummaryList, Tag, Zh } from '../../../platform/web/components'
+import { CsrfField } from '../../../platform/web/form-components'
 import { TRUST_LEVEL_LABELS, type TrustLevel } from '../../identity'
+import { appliesOnline } from './apply-rule'
 import type { DepartmentRow, ItemRow, ThemeRow } from '../catalog-queries'
 import { audienceLabel, caseKindLabel, channelLabel, crossLabel, days, levelLabel, onlineBadge, onlineLabel, resultKindLabel, typeLabel, yesNo } from './labels'
 import { Faqs, MaterialsTable, ProcessSteps, TextList } from './guide-sections'
 
-type Props = { lang: Lang; item: ItemRow; department: DepartmentRow | undefined; themes: ThemeRow[] }
+/** `applyCsrf`: the signed-in citizen's CSRF token — 在线申请 then starts the draft at once (POST /me/applications). */
+type Props = { lang: Lang; item: ItemRow; department: DepartmentRow | undefined; themes: ThemeRow[]; applyCsrf?: string | undefined }
 
 function Section({ id, title, children }: { id: string; title: string; children: unknown }) {
   return (
@@ -18,12 +21,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** 办事指南: every element of the record in the official order; printable. */
-export function GuidePage({ lang, item, department, themes }: Props) {
+export function GuidePage({ lang, item, department, themes, applyCsrf }: Props) {
   const r = item.record
   const none = t(lang, '无', 'None')
   const themeSlug = new Map(themes.map((th) => [th.name, th]))
   const canApply = item.status === 'published'
-  const online = (r.onlineLevel ?? 0) >= 2 || (r.channels ?? []).some((c) => c === 'web' || c === 'mobile')
+  const online = appliesOnline(item)
   const phone = r.consultPhone ?? department?.phone ?? undefined
   const trust = TRUST_LEVEL_LABELS[item.minTrustLevel as TrustLevel]
   const trustText = trust ? t(lang, `${item.minTrustLevel} 级 · ${trust.zh}`, `level ${item.minTrustLevel} · ${trust.en}`) : undefined
@@ -74,7 +77,15 @@ export function GuidePage({ lang, item, department, themes }: Props) {
       <div class="actions no-print">
         {canApply && online ? (
           <>
-            <a class="button button-primary" href={`/apply/${encodeURIComponent(item.code)}`}>{t(lang, '在线办理', 'Apply online')}</a>
+            {applyCsrf ? (
+              <form method="post" action="/me/applications">
+                <CsrfField token={applyCsrf} />
+                <input type="hidden" name="item" value={item.code} />
+                <button type="submit" class="button button-primary">{t(lang, '在线申请', 'Apply online')}</button>
+              </form>
+            ) : (
+              <a class="button button-primary" href={`/apply/${encodeURIComponent(item.code)}`}>{t(lang, '在线申请', 'Apply online')}</a>
+            )}
             <p class="hint">{t(lang, `需登录，账号等级：${trustText}`, `Sign-in needed; account ${trustText}`)}</p>
           </>
         ) : canApply ? (

@@ -67,7 +67,7 @@ test('a guide with parallel steps and licence-satisfied materials shows every el
   assertPageHead(html, `http://localhost:3000/services/${r.code}`, r.name)
   assertEveryElement(html, r)
   assert.match(html, /并联办理（\d+ 个环节同时进行）/)
-  assert.match(html, /href="\/apply\/[^"]+">在线办理</)
+  assert.match(html, /href="\/apply\/[^"]+">在线申请</)
   assert.match(html, /<link rel="alternate" hreflang="en" href="http:\/\/localhost:3000\/services\/[^"?]+\?lang=en"/)
 
   const ld = JSON.parse(/<script type="application\/ld\+json"[^>]*>([^<]*)<\/script>/.exec(html)![1]!)

@@ -75,12 +75,15 @@ export function registerCatalogPortal(app: OpenAPIHono<AppEnv>, deps: Deps): voi
     if (!item || item.status === 'draft') return notFound(c, 'item', code)
     const [department, themes] = await Promise.all([getDepartmentBySlug(db, item.department.slug), listThemes(db)])
     const path = `/services/${encodeURIComponent(item.code)}`
+    // Signed in: 在线申请 posts straight to the draft, so the page carries the CSRF token and is never cached.
+    const me = c.get('viewer') ? await peekCitizen(c, deps) : undefined
+    if (me) c.header('Cache-Control', 'no-store')
     const jsonLd = governmentServiceJsonLd(item, { url: `${config.publicUrl}${path}`, departmentUrl: `${config.publicUrl}/departments/${item.department.slug}`, departmentPhone: department?.phone, departmentAddress: department?.address })
     return renderPage(
       c,
       config,
       { title: siteTitle(l, `${item.record.name}${t(l, ' 办事指南', ' – service guide')}`), description: clip(`${item.record.name}：${item.record.description ?? ''}${item.department.name}办理。`), pathAndQuery: path, jsonLd, noindex: item.status === 'cancelled' },
-      <GuidePage lang={l} item={item} department={department} themes={themes} />,
+      <GuidePage lang={l} item={item} department={department} themes={themes} applyCsrf={me?.csrfToken} />,
     )
   })
 
@@ -98,8 +101,8 @@ export function registerCatalogPortal(app: OpenAPIHono<AppEnv>, deps: Deps): voi
     return renderPage(
       c,
       config,
-      { title: siteTitle(l, `${item.record.name} - ${t(l, '在线办理', 'Apply online')}`), description: t(l, '在线申请表即将开通；现在可以到窗口办理。', 'Online forms are coming soon; apply in person now.'), pathAndQuery: `/apply/${encodeURIComponent(item.code)}`, noindex: true },
-      <ApplyPage lang={l} item={item} department={department} trustLevel={me.user.trustLevel} />,
+      { title: siteTitle(l, `${item.record.name} - ${t(l, '在线申请', 'Apply online')}`), description: t(l, '在线申请或到窗口办理。', 'Apply online or in person.'), pathAndQuery: `/apply/${encodeURIComponent(item.code)}`, noindex: true },
+      <ApplyPage lang={l} item={item} department={department} trustLevel={me.user.trustLevel} csrf={me.csrfToken} />,
     )
   })
 
