@@ -22,6 +22,7 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/admin\/(staff|clients|departments)\//, 'admin-only'],
   [/^\/admin\/(items|synonyms)\//, 'catalogue-editor'],
   [/^\/(enterprise|account\/mandates|account\/passkeys)\//, 'citizen-owned'],
+  [/^\/me\/(applications|cases)\/:id(\/|$)/, 'citizen-owned'], // an application or case of its applicant (or whoever acts for them now, within an items mandate); 404 to everyone else — real objects in cases/portal/applicant-pages.test.ts
   [/^\/admin\/exchange\/grants\/:id/, 'department-owned'],
   [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
   [/^\/api\/v1\/applications\/:id\/submission$/, 'citizen-owned'], // the applicant (or whoever acts for it now); 404 to other citizens, 403 without a citizen session or CSRF header
