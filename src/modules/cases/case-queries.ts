@@ -6,6 +6,8 @@ import type { CaseStatus } from './case'
 
 export type WorklistFilter = {
   departmentIds: string[] | 'all'
+  /** Also every case of these regions (GB/T 2260 prefixes, e.g. '3205' = 苏州市 and below): supervisors' read-only view. */
+  regionPrefixes?: string[]
   /** 待办 (active steps) or 已办 (steps this officer finished). */
   view: 'todo' | 'done'
   officerId: string
@@ -16,6 +18,8 @@ export type WorklistFilter = {
   nextWorkingDay: string
   limit?: number
   after?: { dueOn: string; id: string } | null
+  /** 已办 paging: the last row's finish time and step id. */
+  afterDone?: { finishedAt: Date; id: string } | null
 }
 export type WorklistRow = {
   stepId: string; stepName: string; stepStatus: string; dueOn: string | null; assigneeName: string | null; startedAt: Date | null; finishedAt: Date | null
@@ -31,8 +35,13 @@ export async function worklist(db: Executor, f: WorklistFilter): Promise<Worklis
     .select(['s.id as stepId', 's.name as stepName', 's.status as stepStatus', 's.due_on as dueOn', 's.assignee_name as assigneeName', 's.started_at as startedAt', 's.finished_at as finishedAt',
       'c.id as caseId', 'c.ref_no as refNo', 'c.item_name as itemName', 'c.applicant_name as applicantName', 'c.status as caseStatus', 'c.promised_due as promisedDue', 'c.paused_since as pausedSince'])
   if (f.departmentIds !== 'all') {
-    if (f.departmentIds.length === 0) return []
-    q = q.where('s.department_id', 'in', f.departmentIds)
+    const depts = f.departmentIds
+    const regions = (f.regionPrefixes ?? []).filter((p) => /^\d{2,6}$/.test(p))
+    if (depts.length === 0 && regions.length === 0) return []
+    q = q.where((eb) => eb.or([
+      ...(depts.length ? [eb('s.department_id', 'in', depts)] : []),
+      ...regions.map((p) => eb('c.region_code', 'like', `${p}%`)),
+    ]))
   }
   if (f.view === 'todo') {
     q = q.where('s.status', '=', 'active')
@@ -42,7 +51,10 @@ export async function worklist(db: Executor, f: WorklistFilter): Promise<Worklis
     if (f.after) q = q.where((eb) => eb.or([eb('s.due_on', '>', f.after!.dueOn), eb.and([eb('s.due_on', '=', f.after!.dueOn), eb('s.id', '>', f.after!.id)])]))
     q = q.orderBy('s.due_on').orderBy('s.id')
   } else {
-    q = q.where('s.status', '=', 'done').where('s.officer_id', '=', f.officerId).orderBy('s.finished_at', 'desc')
+    q = q.where('s.status', '=', 'done').where('s.officer_id', '=', f.officerId)
+    const a = f.afterDone
+    if (a) q = q.where((eb) => eb.or([eb('s.finished_at', '<', a.finishedAt), eb.and([eb('s.finished_at', '=', a.finishedAt), eb('s.id', '<', a.id)])]))
+    q = q.orderBy('s.finished_at', 'desc').orderBy('s.id', 'desc')
   }
   return (await q.limit(Math.min(f.limit ?? 50, 200)).execute()) as WorklistRow[]
 }

@@ -21,13 +21,13 @@ export async function claimStep(deps: CaseDeps, input: ClaimStepInput) {
   })
 }
 
-export type AssignStepInput = { caseId: string; stepId: string; staff: StaffUser; assignee: { id: string; displayName: string; grants: StaffUser['grants'] }; reason?: string | null; now?: Date }
+export type AssignStepInput = { caseId: string; stepId: string; staff: StaffUser; assignee: { id: string; displayName: string; grants: StaffUser['grants'] }; reason?: string | null; expectedVersion?: number; now?: Date }
 
 /** 分派: the head of the step's department gives the step to one of their officers. */
 export async function assignStep(deps: CaseDeps, input: AssignStepInput) {
   const { now } = await clockFor(deps, input.now)
   return deps.db.transaction().execute(async (tx) => {
-    const { c, step } = await lockStep(tx, input.caseId, input.stepId, input.staff, 'assign', '分派该环节', { permit: (s) => mayAssignStep(input.staff, { departmentId: s.department_id }) })
+    const { c, step } = await lockStep(tx, input.caseId, input.stepId, input.staff, 'assign', '分派该环节', { expectedVersion: input.expectedVersion, permit: (s) => mayAssignStep(input.staff, { departmentId: s.department_id }) })
     const scope = { departmentId: step.department_id }
     if (!hasRoleIn(input.assignee, 'department_officer', scope) && !hasRoleIn(input.assignee, 'department_head', scope)) {
       const message = '只能分派给本环节所属部门的审批人员，请重新选择。 Assign to an officer of the step\'s department.'

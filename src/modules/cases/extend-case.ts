@@ -4,11 +4,11 @@ import type { StaffUser } from '../identity'
 import { maxExtensionDays } from './case'
 import { caseDueDates } from './clocks'
 import { clockFor, requireReason, staffActor, type CaseDeps } from './case-context'
-import { ensureAllowed, lockCase, stepsOf, transition } from './case-store'
+import { ensureAllowed, ensureVersion, lockCase, stepsOf, transition } from './case-store'
 import { mayExtend } from './case-policy'
 import { notPermitted } from './case-errors'
 
-export type ExtendCaseInput = { caseId: string; staff: StaffUser; days: number; reason: string; now?: Date }
+export type ExtendCaseInput = { caseId: string; staff: StaffUser; days: number; reason: string; expectedVersion?: number; now?: Date }
 
 /**
  * 延长审批 (GB/T 39046 A.7 code 1; 行政许可法 Art. 42): the organ head extends the decision deadline by up to 10
@@ -22,6 +22,7 @@ export async function extendCase(deps: CaseDeps, input: ExtendCaseInput) {
     const c = await lockCase(tx, input.caseId)
     if (!mayExtend(input.staff, { departmentId: c.department_id })) throw notPermitted('批准延长审批期限')
     ensureAllowed(c, 'extend', '延长审批期限')
+    ensureVersion(c, input.expectedVersion)
     const departments = new Set((await stepsOf(tx, c.id)).map((s) => s.department_id))
     const max = maxExtensionDays(departments.size > 1)
     const days = Math.floor(Number(input.days))

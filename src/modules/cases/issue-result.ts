@@ -4,9 +4,9 @@ import { clockFor, staffActor, type CaseDeps } from './case-context'
 import { notPermitted } from './case-errors'
 import { mayIssue } from './case-policy'
 import { sendNotice } from './case-notices'
-import { currentSteps, ensureAllowed, lockCase, stepsOf, transition } from './case-store'
+import { currentSteps, ensureAllowed, ensureVersion, lockCase, stepsOf, transition } from './case-store'
 
-export type IssueResultInput = { caseId: string; staff: StaffUser; resultName?: string | null; resultNumber?: string | null; description?: string | null; now?: Date }
+export type IssueResultInput = { caseId: string; staff: StaffUser; resultName?: string | null; resultNumber?: string | null; description?: string | null; expectedVersion?: number; now?: Date }
 
 /**
  * 出具结果 (办结, GB/T 39046 表8): the result (证照名称/编号, 结果描述) of an approved case; the result steps
@@ -25,6 +25,7 @@ export async function issueResult(deps: CaseDeps, input: IssueResultInput) {
     const c = await lockCase(tx, input.caseId)
     if (!mayIssue(input.staff, { departmentId: c.department_id })) throw notPermitted('出具办理结果')
     ensureAllowed(c, 'issue_result', '出具结果')
+    ensureVersion(c, input.expectedVersion)
     const open = currentSteps(await stepsOf(tx, c.id)).filter((s) => s.status === 'active' || s.status === 'waiting')
     for (const s of open) {
       await tx.updateTable('case_steps').set({ status: 'done', outcome: 'pass', opinion: '随办理结果一并完成', officer_id: input.staff.id, officer_name: input.staff.displayName, started_at: s.started_at ?? now, finished_at: now, version: s.version + 1 }).where('id', '=', s.id).execute()

@@ -6,7 +6,7 @@ import { clockFor, requireReason, staffActor, type CaseDeps } from './case-conte
 import { transition } from './case-store'
 import { lockStep } from './step-access'
 
-export type PauseCaseInput = { caseId: string; stepId: string; staff: StaffUser; procedure: string; reason: string; requestedBy?: string | null; now?: Date }
+export type PauseCaseInput = { caseId: string; stepId: string; staff: StaffUser; procedure: string; reason: string; requestedBy?: string | null; expectedVersion?: number; now?: Date }
 
 /**
  * Starts a special procedure (特别程序, GB/T 39046 表7, A.7 code 2: 现场核查, 听证, 检验检测, 专家评审 …) on a step.
@@ -21,7 +21,7 @@ export async function pauseCase(deps: CaseDeps, input: PauseCaseInput) {
   }
   const { now, today } = await clockFor(deps, input.now)
   return deps.db.transaction().execute(async (tx) => {
-    const { c, step } = await lockStep(tx, input.caseId, input.stepId, input.staff, 'pause', '启动特别程序')
+    const { c, step } = await lockStep(tx, input.caseId, input.stepId, input.staff, 'pause', '启动特别程序', { expectedVersion: input.expectedVersion })
     const open = await tx.selectFrom('case_pauses').select('procedure').where('step_id', '=', step.id).where('ended_at', 'is', null).executeTakeFirst()
     if (open) throw new ConflictError(`该环节已在进行特别程序“${open.procedure}”，请先结束它。 A special procedure is already running on this step.`, 'pause_open')
     const id = uuidv7()
