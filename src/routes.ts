@@ -17,6 +17,7 @@ import { registerUploadRoutes } from './modules/applications/uploads/upload-rout
 import { registerApplicationPortal } from './modules/applications/portal/apply-routes'
 import { registerCasesPortal } from './modules/cases/portal/routes'
 import { registerSubmissionApi } from './modules/applications/api/submission-route'
+import { registerCaseBackoffice } from './modules/cases/backoffice/routes'
 
 /** Every module's routes, in one visible place. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
@@ -30,6 +31,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerUploadRoutes(app, deps)
   registerApplicationPortal(app, deps)
   registerCasesPortal(app, deps)
+  registerCaseBackoffice(app, deps)
   registerSubmissionApi(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)

@@ -6,7 +6,10 @@ import { AMR, departmentId, HOUSING, HRSS, PSB, staffCookie, staffIn } from '../
 import { dbState, enterpriseWorld } from '../modules/identity/enterprise-test-support'
 import { registerOauthClient } from '../modules/identity'
 import { requestGrant } from '../modules/exchange'
-import { storeUpload } from '../modules/applications'
+import { saveDraft, startApplication, storeUpload, submitApplication } from '../modules/applications'
+import { caseCrew, fakeUpload, FOOD_ITEM, foodFormValues, personApplicant } from '../../test/cases'
+import { fakeIdNumber } from '../../test/citizens'
+import { CASE_ACTIONS } from '../modules/cases/backoffice/case-actions'
 
 /**
  * The platform-wide access matrix (issue 3, security tests): EVERY route whose path takes an object id is
@@ -15,7 +18,7 @@ import { storeUpload } from '../modules/applications'
  * department, staff vs citizen sessions. No read (404/403/redirect), no write (nothing in the database changes).
  * Finer per-module matrices live beside the modules (enterprise-access, catalog backoffice access, exchange).
  */
-type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned'
+type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department'
 const CLASSES: [RegExp, Kind][] = [
   [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
   [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
@@ -27,6 +30,7 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
   [/^\/api\/v1\/applications\/:id\/submission$/, 'citizen-owned'], // the applicant (or whoever acts for it now); 404 to other citizens, 403 without a citizen session or CSRF header
   [/^\/me\/uploads\/:id$/, 'upload-owned'], // the uploader, or whoever acts for the enterprise it was uploaded for; 404 to everyone else
+  [/^\/admin\/cases\/:id(\/|$)/, 'case-department'], // staff of a department handling the case (or a supervisor of its region); 404 to everyone else
 ]
 const classify = (path: string) => CLASSES.find(([re]) => re.test(path))?.[1]
 
@@ -193,4 +197,33 @@ test('uploads of citizen A: citizen B gets 404 (not 403: existence is not reveal
       assert.equal((await send(r.method, path, s)).status, status, `${who}: ${r.method} ${path}`)
     }
   }
+})
+
+test('department cases: staff of an unrelated department cannot read a case, open its files or act on it (404, nothing changes)', async () => {
+  const crew = await caseCrew(t.db, 'matrix-case')
+  const citizen = await createCitizen(t.db, { verifiedAs: { name: '陈志强', idNumber: fakeIdNumber(77) } })
+  const who = personApplicant(citizen.id, '陈志强')
+  const { id } = await startApplication(t.deps, { itemCode: FOOD_ITEM, applicant: who })
+  const uploads: [string, string] = [await fakeUpload(t.db, citizen.id), await fakeUpload(t.db, citizen.id)]
+  const draft = (await t.db.selectFrom('applications').select('values').where('id', '=', id).executeTakeFirstOrThrow()).values
+  await saveDraft(t.db, { applicationId: id, applicant: who, values: { ...draft, ...foodFormValues(uploads) } })
+  const { caseId } = await submitApplication(t.deps, { applicationId: id, applicant: who })
+  const outsider = await staffCookie(t.db, crew.outsider.id)
+  const state = async () => JSON.stringify([
+    await t.db.selectFrom('cases').select(['status', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow(),
+    (await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  ])
+  const before = await state()
+  const routes = paramRoutes().filter((x) => classify(x.path) === 'case-department')
+  assert.ok(routes.length >= 3)
+  for (const r of routes) {
+    for (const action of r.path.includes(':action') ? [...CASE_ACTIONS, 'unmask'] : ['']) {
+      const path = r.path.replace(':id', caseId).replace(':action', action).replace(':uploadId', uploads[0])
+      const res = await send(r.method, path, outsider)
+      assert.equal(res.status, 404, `outsider ${r.method} ${path}`)
+    }
+  }
+  assert.equal(await state(), before)
+  // The matrix is not "nobody may": the receiving department's window opens it.
+  assert.equal((await send('GET', `/admin/cases/${caseId}`, await staffCookie(t.db, crew.window.id))).status, 200)
 })
