@@ -17,6 +17,8 @@ import { registerUploadRoutes } from './modules/applications/uploads/upload-rout
 import { registerApplicationPortal } from './modules/applications/portal/apply-routes'
 import { registerCasesPortal } from './modules/cases/portal/routes'
 import { registerSubmissionApi } from './modules/applications/api/submission-route'
+import { registerBundlePortal } from './modules/applications/portal/bundle-routes'
+import { registerBundleProgress } from './modules/cases/portal/bundle-progress'
 import { registerCaseBackoffice } from './modules/cases/backoffice/routes'
 
 /** Every module's routes, in one visible place. */
@@ -33,6 +35,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerCasesPortal(app, deps)
   registerCaseBackoffice(app, deps)
   registerSubmissionApi(app, deps)
+  registerBundlePortal(app, deps)
+  registerBundleProgress(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)
   registerCalendarApi(app, deps)

@@ -16,9 +16,9 @@ export async function getApplicationFor(db: Executor, id: string, who: Applicant
   return r && isApplicantOf(who, r) ? toView(r) : undefined
 }
 
-/** Drafts (not yet submitted) of this applicant, newest first — "我的办件 › 草稿". */
+/** Drafts (not yet submitted) of this applicant, newest first — "我的办件 › 草稿". A 一件事's item drafts are not listed: they are filled in through the bundle's merged form (我的一件事). */
 export async function listDrafts(db: Executor, who: ApplicantActor, limit = 50): Promise<ApplicationView[]> {
-  let q = db.selectFrom('applications').selectAll().where('status', '=', 'draft')
+  let q = db.selectFrom('applications').selectAll().where('status', '=', 'draft').where('bundle_application_id', 'is', null)
   q = who.actingEnterpriseId ? q.where('subject_enterprise_id', '=', who.actingEnterpriseId) : q.where('applicant_citizen_id', '=', who.citizenId).where('subject_enterprise_id', 'is', null)
   return (await q.orderBy('updated_at', 'desc').limit(limit).execute()).map(toView)
 }

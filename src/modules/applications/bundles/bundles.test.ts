@@ -4,7 +4,7 @@ import { testApp } from '../../../../test/app'
 import { createCitizen, fakeIdNumber } from '../../../../test/citizens'
 import { fakeUpload, personApplicant } from '../../../../test/cases'
 import { allFields, validateDefinition } from '../../catalog'
-import { BUNDLES, bundleMaterials, loadBundleDraft, loadBundleGuide, mergedFieldSavings, mergedPath, saveBundleDraft, splitValues, startBundle, submitBundle } from '../index'
+import { BUNDLES, bundleMaterials, listDrafts, loadBundleDraft, loadBundleGuide, mergedFieldSavings, mergedPath, saveBundleDraft, splitValues, startBundle, submitBundle } from '../index'
 
 let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
@@ -77,6 +77,7 @@ test('submission fans out: one case per item in its own department, each with it
   assert.equal(draft.apps.length, 4)
   assert.equal(draft.row.values['name'], '林晓峰', 'prefilled once for the merged form')
   assert.ok(draft.row.prefill['idNumber']?.source)
+  assert.deepEqual(await listDrafts(t.db, who), [], 'item drafts of a bundle are filled through the bundle, not listed as drafts of their own')
   const values = await restaurantValues(citizen.id)
   await saveBundleDraft(t.db, { bundleId: id, applicant: who, values: { ...values, name: '冒名顶替' } })
   assert.equal((await loadBundleDraft(t.db, id, who)).row.values['name'], '林晓峰', 'a locked field cannot be changed by posting')
