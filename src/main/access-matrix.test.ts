@@ -6,7 +6,7 @@ import { AMR, departmentId, HOUSING, HRSS, PSB, staffCookie, staffIn } from '../
 import { dbState, enterpriseWorld } from '../modules/identity/enterprise-test-support'
 import { registerOauthClient } from '../modules/identity'
 import { requestGrant } from '../modules/exchange'
-import { saveDraft, startApplication, storeUpload, submitApplication } from '../modules/applications'
+import { saveDraft, startApplication, startBundle, storeUpload, submitApplication } from '../modules/applications'
 import { caseCrew, fakeUpload, FOOD_ITEM, foodFormValues, personApplicant } from '../../test/cases'
 import { fakeIdNumber } from '../../test/citizens'
 import { CASE_ACTIONS } from '../modules/cases/backoffice/case-actions'
@@ -22,6 +22,8 @@ type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'de
 const CLASSES: [RegExp, Kind][] = [
   [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
   [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
+  [/^\/bundles\/:code$/, 'public'], // 一件事 guides
+  [/^\/me\/bundles\/:id(\/|$)/, 'citizen-owned'], // a 一件事 of its applicant (or whoever acts for it now); 404 to everyone else — see the bundle test below
   [/^\/admin\/(staff|clients|departments)\//, 'admin-only'],
   [/^\/admin\/(items|synonyms)\//, 'catalogue-editor'],
   [/^\/(enterprise|account\/mandates|account\/passkeys)\//, 'citizen-owned'],
@@ -226,4 +228,24 @@ test('department cases: staff of an unrelated department cannot read a case, ope
   assert.equal(await state(), before)
   // The matrix is not "nobody may": the receiving department's window opens it.
   assert.equal((await send('GET', `/admin/cases/${caseId}`, await staffCookie(t.db, crew.window.id))).status, 200)
+})
+
+test('一件事 bundles of citizen A: citizen B gets 404, staff sessions the sign-in page or 403, nothing changes', async () => {
+  const a = await createCitizen(t.db, { verifiedAs: { name: '矩阵甲', idNumber: fakeIdNumber(91) } })
+  const b = await createCitizen(t.db, { verifiedAs: { name: '矩阵乙', idNumber: fakeIdNumber(92) } })
+  const { id } = await startBundle(t.deps, { code: 'newborn', applicant: personApplicant(a.id, '矩阵甲') })
+  const sa = await citizenSession(t.app, t.db, a.id)
+  const sb = await citizenSession(t.app, t.db, b.id)
+  const staff = await staffCookie(t.db, (await staffIn(t.db, 'matrix-staff-bundle', ['admin'], null)).id)
+  const state = async () => JSON.stringify(await t.db.selectFrom('bundle_applications').select(['status', 'values', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow())
+  const before = await state()
+  const routes = paramRoutes().filter((x) => /^\/me\/bundles\/:id/.test(x.path))
+  assert.ok(routes.length >= 3)
+  for (const r of routes) {
+    const path = r.path.replace(':id', id)
+    assert.equal((await send(r.method, path, sb)).status, 404, `B: ${r.method} ${path}`)
+    assert.equal((await send(r.method, path, staff)).status, r.method === 'GET' ? 303 : 403, `staff: ${r.method} ${path}`)
+  }
+  assert.equal(await state(), before)
+  assert.equal((await send('GET', `/me/bundles/${id}`, sa)).status, 200, 'the matrix is not "nobody may"')
 })
