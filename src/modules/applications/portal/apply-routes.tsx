@@ -161,7 +161,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
     const view = await ownApplication(session, c.req.param('id'))
     if (view.status !== 'draft') return c.redirect('/me/cases', 303)
     return renderApplicantPage(c, config, { title: t(l, '删除草稿', 'Delete draft'), path: `/me/applications/${view.id}/discard` },
-      <DiscardPage lang={l} applicationId={view.id} itemName={view.itemName} csrf={session.csrfToken} updatedOn={view.updatedAt.toISOString()} />)
+      <DiscardPage lang={l} applicationId={view.id} itemName={view.itemName} csrf={session.csrfToken} updatedOn={view.updatedAt} />)
   })
 
   app.post('/me/applications/:id/discard', requireCitizen(deps), async (c) => {

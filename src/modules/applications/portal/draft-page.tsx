@@ -123,7 +123,7 @@ export function DraftPage(p: DraftPageProps) {
 }
 
 /** Confirmation before a draft is deleted (works without JavaScript). */
-export function DiscardPage({ lang, applicationId, itemName, csrf, updatedOn }: { lang: Lang; applicationId: string; itemName: string; csrf: string; updatedOn: string }) {
+export function DiscardPage({ lang, applicationId, itemName, csrf, updatedOn }: { lang: Lang; applicationId: string; itemName: string; csrf: string; updatedOn: Date }) {
   return (
     <>
       <Breadcrumbs lang={lang} items={[{ label: t(lang, '我的办件', 'My applications'), href: '/me/cases' }, { label: itemName, href: `/me/applications/${applicationId}` }, { label: t(lang, '删除草稿', 'Delete draft') }]} />

@@ -4,6 +4,7 @@ import type { Config } from '../../../platform/config'
 import type { AppEnv } from '../../../platform/http/context'
 import { Layout, siteTitle } from '../../../platform/web/layout'
 import { t, type Lang } from '../../../platform/web/i18n'
+import { shanghaiDate } from '../../../platform/calendar'
 
 export type ApplicantPageStatus = 200 | 400 | 403 | 404 | 409 | 413 | 429
 
@@ -41,9 +42,10 @@ export function renderApplicantPage(
   return c.html(`<!doctype html>${html.toString()}`, status)
 }
 
-/** A date as the person reads it: 2025-11-03 → 2025年11月3日 / 3 Nov 2025. */
-export function readableDate(lang: Lang, iso: string | null | undefined): string {
-  if (!iso) return '—'
+/** A date as the person reads it: 2025-11-03 → 2025年11月3日 / 3 Nov 2025. An instant is dated in Asia/Shanghai. */
+export function readableDate(lang: Lang, date: string | Date | null | undefined): string {
+  if (!date) return '—'
+  const iso = date instanceof Date ? shanghaiDate(date) : date
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   if (!m) return iso
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]

@@ -45,7 +45,7 @@ export function MyCasesPage({ lang, drafts, cases, banner, flash }: { lang: Lang
                 {drafts.map((d) => (
                   <tr>
                     <td><Zh lang={lang}>{d.itemName}</Zh></td>
-                    <td>{readableDate(lang, d.updatedAt.toISOString())}</td>
+                    <td>{readableDate(lang, d.updatedAt)}</td>
                     <td>
                       <a href={`/me/applications/${d.id}`}>{t(lang, '继续填写', 'Continue')}<span class="visually-hidden">{` ${d.itemName}`}</span></a>
                       {' · '}
@@ -77,7 +77,7 @@ export function MyCasesPage({ lang, drafts, cases, banner, flash }: { lang: Lang
                     <td><StatusTag lang={lang} status={r.status} /></td>
                     <td>{r.currentSteps ?? '—'}</td>
                     <td>{expectedText(lang, r)}</td>
-                    <td>{readableDate(lang, new Date(r.submittedAt).toISOString())}</td>
+                    <td>{readableDate(lang, new Date(r.submittedAt))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -134,7 +134,7 @@ export function CasePage({ lang, d, queryCode, timeline, csrf, banner, flash, ma
           { key: t(lang, '查询码', 'Query code'), value: <><code>{queryCode}</code> <span class="hint">{t(lang, '（家人可凭编号和查询码在“办件查询”看进度）', '(with the reference, anyone you trust can check progress under “Track progress”)')}</span></> },
           { key: t(lang, '申请人', 'Applicant'), value: c.applicant_name },
           { key: t(lang, '受理部门', 'Department'), value: d.departments.get(c.department_id) },
-          { key: t(lang, '提交时间', 'Submitted'), value: readableDate(lang, new Date(c.submitted_at).toISOString()) },
+          { key: t(lang, '提交时间', 'Submitted'), value: readableDate(lang, new Date(c.submitted_at)) },
           { key: t(lang, '预计办结', 'Expected completion'), value: expectedText(lang, { status: c.status, promisedDue: c.promised_due, preReviewDue: c.pre_review_due }) },
           {
             key: t(lang, '当前环节', 'Current step'),
@@ -247,7 +247,7 @@ export function ReceiptPage({ lang, refNo, queryCode, itemName, preReviewDue, ca
           { key: t(lang, '事项', 'Service'), value: <Zh lang={lang}>{itemName}</Zh> },
           { key: t(lang, '办件编号', 'Reference number'), value: formatRefNo(refNo) },
           { key: t(lang, '查询码', 'Query code'), value: <code>{queryCode}</code> },
-          { key: t(lang, '提交时间', 'Submitted'), value: readableDate(lang, submittedAt.toISOString()) },
+          { key: t(lang, '提交时间', 'Submitted'), value: readableDate(lang, submittedAt) },
           { key: t(lang, '预审截止', 'Reviewed by'), value: readableDate(lang, preReviewDue) },
         ]}
       />

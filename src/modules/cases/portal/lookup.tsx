@@ -70,7 +70,7 @@ export function ProgressPage({ lang, result, refInput, codeInput }: { lang: Lang
               { key: t(lang, '办件编号', 'Reference number'), value: formatRefNo(result.refNo) },
               { key: t(lang, '事项', 'Service'), value: <Zh lang={lang}>{result.itemName}</Zh> },
               { key: t(lang, '状态', 'Status'), value: <StatusTag lang={lang} status={result.status} /> },
-              { key: t(lang, '提交日期', 'Submitted'), value: readableDate(lang, result.submittedAt.toISOString()) },
+              { key: t(lang, '提交日期', 'Submitted'), value: readableDate(lang, result.submittedAt) },
               { key: t(lang, '预计办结', 'Expected completion'), value: expectedText(lang, result) },
             ]}
           />
