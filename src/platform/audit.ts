@@ -49,8 +49,11 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<{ se
 }
 
 /**
- * Appends several entries in one go (bulk imports): the same chain as calling recordAudit once per entry, in
- * order, but three statements instead of three per entry. Same transaction rule as recordAudit.
+ * Appends several entries in one go (bulk imports, an operation's entries written together at its end): the same
+ * chain as calling recordAudit once per entry, in order, but two statements instead of two per entry. Same
+ * transaction rule as recordAudit. The head row stays locked from the first statement to COMMIT, and every writer
+ * of the platform queues on it — so call this LAST in a transaction, once, with all its entries
+ * (bench/submission.ts: the lock is what limits concurrent submissions).
  */
 export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Promise<{ seq: number; hash: string }> {
   if (!inputs.length) throw new Error('recordAuditBatch needs at least one entry')
@@ -82,8 +85,9 @@ export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Prom
     prev = hash
     return row
   })
-  await tx.insertInto('audit_log').values(rows).execute()
-  await sql`update audit_head set hash = ${prev} where id = 1`.execute(tx)
+  // One round trip while holding the head: the rows and the new head hash together (a data-modifying CTE).
+  const insert = tx.insertInto('audit_log').values(rows)
+  await sql`with appended as (${insert}) update audit_head set hash = ${prev} where id = 1`.execute(tx)
   return { seq, hash: prev }
 }
 

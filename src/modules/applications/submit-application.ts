@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { recordAudit } from '../../platform/audit'
+import { recordAuditBatch } from '../../platform/audit'
 import type { DB, Executor } from '../../platform/database'
 import { ValidationError } from '../../platform/errors'
 import type { Secrets } from '../../platform/secrets'
@@ -104,7 +104,9 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
     departmentId: item.department_id, regionCode: item.region_code, applicantCitizenId: app.applicant_citizen_id, subjectEnterpriseId: app.subject_enterprise_id,
     applicantName, actor: { kind: 'citizen', id: input.applicant.filerId, name: input.applicant.name },
   })
-  await recordAudit(tx, { actor: { type: 'citizen', id: input.applicant.filerId, name: input.applicant.name }, action: 'application.submitted', subject: { type: 'application', id: app.id }, details: { refNo, caseId: opened.caseId } })
+  // Audit last, in one batch with the case's entry: the chain's head is locked from here to commit, and every
+  // concurrent submission queues on it (bench/submission.ts).
+  await recordAuditBatch(tx, [...opened.audit, { actor: { type: 'citizen', id: input.applicant.filerId, name: input.applicant.name }, action: 'application.submitted', subject: { type: 'application', id: app.id }, details: { refNo, caseId: opened.caseId } }])
   return { applicationId: app.id, caseId: opened.caseId, refNo, queryCode, preReviewDue: opened.preReviewDue, replayed: false }
 }
 

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../platform/ids'
 import { caseKindCode } from './case'
 import { preReviewDue, type Calendar } from './clocks'
 import { auditActor, type CaseActor } from './case-store'
-import { recordAudit } from '../../platform/audit'
+import type { AuditInput } from '../../platform/audit'
 
 export const INTAKE_STEP = '受理'
 
@@ -24,9 +24,11 @@ export type OpenCaseInput = {
 /**
  * Opens the case of a submitted application (the applications module calls this through its CaseOpener port,
  * inside the submission transaction): status `submitted`, and the first step — 预审/受理 at the receiving
- * department's window — active with its 5-working-day deadline (行政许可法 Art. 32).
+ * department's window — active with its 5-working-day deadline (行政许可法 Art. 32). Returns its `case.opened`
+ * audit entry instead of writing it: the submission appends it together with its own, last, so the audit chain's
+ * lock is held only from there to commit (platform/audit.ts recordAuditBatch).
  */
-export async function openCase(tx: Executor, cal: Calendar, input: OpenCaseInput): Promise<{ caseId: string; preReviewDue: string }> {
+export async function openCase(tx: Executor, cal: Calendar, input: OpenCaseInput): Promise<{ caseId: string; preReviewDue: string; audit: AuditInput[] }> {
   const caseId = uuidv7()
   const due = preReviewDue(cal, input.today)
   await tx.insertInto('cases').values({
@@ -44,6 +46,5 @@ export async function openCase(tx: Executor, cal: Calendar, input: OpenCaseInput
     id: uuidv7(), case_id: caseId, occurred_at: input.now, actor_kind: input.actor.kind, actor_id: input.actor.id, actor_name: input.actor.name,
     action: 'submitted', from_status: null, to_status: 'submitted', step_id: null, reason: null, details: JSON.stringify({ preReviewDue: due }),
   }).execute()
-  await recordAudit(tx, { actor: auditActor(input.actor), action: 'case.opened', subject: { type: 'case', id: caseId }, details: { refNo: input.refNo, item: input.item.code } })
-  return { caseId, preReviewDue: due }
+  return { caseId, preReviewDue: due, audit: [{ actor: auditActor(input.actor), action: 'case.opened', subject: { type: 'case', id: caseId }, details: { refNo: input.refNo, item: input.item.code } }] }
 }

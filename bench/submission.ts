@@ -1,0 +1,176 @@
+/**
+ * Submission throughput (issue 4): the FULL submission path — session + CSRF, validation against the pinned form,
+ * upload ownership, Idempotency-Key, 办件编号, application + materials, case + first step with its due date,
+ * notice outbox, audit — against a BARE insert endpoint (same app, same middleware, same pg pool, one INSERT) in
+ * the same run. Targets: ratio ≥ 0.6, p99 ≤ 100 ms on PostgreSQL.
+ *  1. in process: submitApplication, 1 in flight (per-submission cost and queries per submission);
+ *  2. over HTTP: POST /api/v1/applications/{id}/submission (the real API route, each request a different citizen's
+ *     prepared draft with its own session and Idempotency-Key) and POST /bench/bare (registered only here),
+ *     autocannon in its own process; every draft is submitted exactly once (checked afterwards).
+ * Database: --pg URL names a database that is DROPPED and re-created, migrated and seeded (never point it at data
+ * you keep); without --pg, a fresh PGlite in a temp dir. --pglite-too adds the PGlite run after the PostgreSQL one.
+ * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too]
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+
+const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : def }
+type LoadResult = { rps: number; total: number; non2xx: number; errors: number; p50: number; p99: number; max: number; seconds: number; statuses: Record<string, number> }
+
+if (process.argv.includes('--load')) {
+  // Load-generator mode: URL REQUESTS.json CONNECTIONS (AMOUNT | -SECONDS) → autocannon result as JSON on stdout.
+  const [url, file, connections, count] = process.argv.slice(process.argv.indexOf('--load') + 1)
+  const { default: autocannon } = await import('autocannon')
+  const reqs = JSON.parse(readFileSync(file!, 'utf8')) as { path: string; headers: Record<string, string>; body?: string }[]
+  let i = 0
+  type Req = { path?: string; headers?: Record<string, string>; body?: string }
+  const requests = [{ method: 'POST', setupRequest: (req: Req) => ({ ...req, ...reqs[i++ % reqs.length]! }) }] as unknown as { method?: string }[]
+  const n = Number(count)
+  const statuses: Record<string, number> = {}
+  const t0 = performance.now()
+  const instance = autocannon({ url: url!, connections: Number(connections), requests, ...(n > 0 ? { amount: n } : { duration: -n }) } as Parameters<typeof autocannon>[0])
+  ;(instance as unknown as { on(e: string, f: (...a: unknown[]) => void): void }).on('response', (_client, status) => { statuses[String(status)] = (statuses[String(status)] ?? 0) + 1 })
+  const r = await instance
+  const seconds = (performance.now() - t0) / 1000
+  process.stdout.write(JSON.stringify({ rps: r.requests.total / seconds, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, seconds, statuses } satisfies LoadResult))
+  process.exit(0)
+}
+
+const pg = (await import('pg')).default
+const { buildApp } = await import('../src/app')
+const { composeDeps } = await import('../src/main/compose')
+const { isEmpty, seedDemo } = await import('../src/main/seed')
+const { parseConfig } = await import('../src/platform/config')
+const { openDatabase } = await import('../src/platform/database')
+const { createLogger } = await import('../src/platform/logger')
+const { migrateToLatest } = await import('../src/platform/migrations')
+const { createSecrets, TEST_SECRET_KEY } = await import('../src/platform/secrets')
+const { verifyAudit } = await import('../src/platform/audit')
+const { uuidv7 } = await import('../src/platform/ids')
+const { createCatalogSearch } = await import('../src/modules/catalog')
+const { memorySmsGateway } = await import('../src/modules/notifications')
+const { submitApplication } = await import('../src/modules/applications')
+const { createCitizenSession } = await import('../src/modules/identity/citizen-session')
+const { citizenCookieName } = await import('../src/modules/identity/citizen-cookies')
+const { sql } = await import('kysely')
+const { prepareFoodDrafts } = await import('../test/drafts')
+const { personApplicant } = await import('../test/cases')
+
+const SECONDS = Number(arg('seconds', '10'))
+const CONNECTIONS = Number(arg('connections', '16'))
+const SUBMISSIONS = Number(arg('submissions', '3000'))
+const IN_PROCESS = Math.min(300, Math.floor(SUBMISSIONS / 10))
+const PG = arg('pg', '')
+const log = createLogger('silent')
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
+
+/** Drops and re-creates the database the URL names (refuses the maintenance database). */
+async function freshPostgres(url: string): Promise<void> {
+  const u = new URL(url)
+  const name = u.pathname.slice(1)
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'postgres') throw new Error(`--pg must name a scratch database (it is dropped and re-created), not "${name}"`)
+  u.pathname = '/postgres'
+  const admin = new pg.Client({ connectionString: u.toString() })
+  await admin.connect()
+  await admin.query(`drop database if exists ${name} with (force)`)
+  await admin.query(`create database ${name}`)
+  await admin.end()
+}
+
+function load(url: string, file: string, count: number): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--load', url, file, String(CONNECTIONS), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+  return new Promise((resolve) => child.once('exit', () => resolve(JSON.parse(out) as LoadResult)))
+}
+
+async function run(kind: 'postgres' | 'pglite') {
+  const dir = mkdtempSync(join(tmpdir(), 'yiwang-submission-'))
+  if (kind === 'postgres') await freshPostgres(PG)
+  const h = kind === 'postgres' ? await openDatabase({ databaseUrl: PG, poolSize: 20 }) : await openDatabase({ pgliteDir: join(dir, 'db') })
+  let t0 = performance.now()
+  await migrateToLatest(h.db)
+  if (await isEmpty(h.db)) await seedDemo(h.db, { log, adminPassword: 'bench-password-1' })
+  console.log(`\n== ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite (one process, one session)'} — ${availableParallelism()} cores; migrated and seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  const config = { ...parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', YIWANG_SECRET_KEY: TEST_SECRET_KEY }), databaseUrl: kind === 'postgres' ? PG : undefined, uploadDir: join(dir, 'uploads') }
+  const search = createCatalogSearch(h.db)
+  await search.ready()
+  const secrets = createSecrets(Buffer.from(TEST_SECRET_KEY, 'base64'))
+  const deps = composeDeps({ config, db: h.db, dbKind: h.kind, log, search, secrets, sms: memorySmsGateway() })
+  const app = buildApp(deps)
+  await sql`create table if not exists bench_bare (id uuid primary key, citizen_id uuid not null, idempotency_key text not null, values jsonb not null, created_at timestamptz not null default now())`.execute(h.db)
+  // The bare endpoint: same app (same middleware), same pool, one INSERT — registered only by this script.
+  app.post('/bench/bare', async (c) => {
+    const body = (await c.req.json()) as { citizenId: string; values: unknown }
+    const id = uuidv7()
+    await sql`insert into bench_bare (id, citizen_id, idempotency_key, values) values (${id}, ${body.citizenId}, ${c.req.header('idempotency-key') ?? ''}, ${JSON.stringify(body.values)})`.execute(h.db)
+    return c.json({ id }, 201)
+  })
+
+  // ---- drafts: one citizen each, prepared before anything is timed ----
+  t0 = performance.now()
+  const drafts = await prepareFoodDrafts({ db: h.db, secrets }, SUBMISSIONS + IN_PROCESS, { concurrency: kind === 'postgres' ? 16 : 1 })
+  console.log(`  ${drafts.length} drafts of 食品经营许可 prepared (one verified citizen each) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+
+  // ---- 1. in process, 1 in flight: the cost of one submission, and its statements ----
+  const statements = { n: 0 }
+  const counted = h.db.withPlugin({ transformQuery: (a) => { statements.n++; return a.node }, transformResult: async (a) => a.result })
+  const inProc = drafts.slice(SUBMISSIONS)
+  const lat: number[] = []
+  for (const [i, d] of inProc.entries()) {
+    const before = statements.n
+    const s = performance.now()
+    await submitApplication({ db: i === 0 ? counted : h.db, secrets, caseOpener: deps.caseOpener }, { applicationId: d.applicationId, applicant: personApplicant(d.citizenId, d.name), idempotencyKey: `inproc-${d.applicationId}` })
+    lat.push(performance.now() - s)
+    if (i === 0) console.log(`  statements in one submission through Kysely (transaction control not counted): ${statements.n - before}`)
+  }
+  lat.sort((a, b) => a - b)
+  console.log(`  in process, submitApplication, 1 in flight: ${(inProc.length / (lat.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} submissions/s, p50 ${pct(lat, 0.5).toFixed(1)} ms, p99 ${pct(lat, 0.99).toFixed(1)} ms`)
+
+  // ---- 2. HTTP: the real API route vs the bare insert ----
+  const httpDrafts = drafts.slice(0, SUBMISSIONS)
+  const cookie = citizenCookieName({ secureCookies: false })
+  const subReqs = []
+  const bareReqs = []
+  for (const d of httpDrafts) {
+    const s = await h.db.transaction().execute((tx) => createCitizenSession(tx, { citizenId: d.citizenId }))
+    subReqs.push({ path: `/api/v1/applications/${d.applicationId}/submission`, headers: { cookie: `${cookie}=${s.token}`, 'x-csrf-token': s.csrfToken, 'idempotency-key': `bench-${d.applicationId}` } })
+    bareReqs.push({ path: '/bench/bare', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${d.applicationId}` }, body: JSON.stringify({ citizenId: d.citizenId, values: { area: 120, safetyManager: '张三' } }) })
+  }
+  const subFile = join(dir, 'submissions.json')
+  const bareFile = join(dir, 'bare.json')
+  writeFileSync(subFile, JSON.stringify(subReqs))
+  writeFileSync(bareFile, JSON.stringify(bareReqs))
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((r) => server.once('listening', r))
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  const probe = await fetch(`${url}/bench/bare`, { method: 'POST', headers: bareReqs[0]!.headers, body: bareReqs[0]!.body })
+  if (probe.status !== 201) throw new Error(`bare probe: ${probe.status}`)
+
+  const bare = await load(url, bareFile, -SECONDS)
+  const sub = await load(url, subFile, SUBMISSIONS)
+  server.close()
+  const line = (label: string, r: LoadResult) => `  HTTP ${label}: ${r.rps.toFixed(0)} req/s (${r.total} in ${r.seconds.toFixed(1)} s; statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}), latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`
+  console.log(`  ${CONNECTIONS} connections, autocannon in its own process:`)
+  console.log(line('POST /bench/bare (one INSERT)', bare))
+  console.log(line('POST /api/v1/applications/{id}/submission', sub))
+  const ratio = sub.rps / bare.rps
+  console.log(`  ratio submission/bare ${ratio.toFixed(2)} (target ≥ 0.6) ${ratio >= 0.6 ? 'MET' : 'NOT MET'}; submission p99 ${sub.p99} ms (target ≤ 100 ms) ${sub.p99 <= 100 ? 'MET' : 'NOT MET'}`)
+
+  // ---- every draft submitted exactly once; audit chain intact ----
+  const ids = httpDrafts.map((d) => d.applicationId)
+  const submitted = Number((await h.db.selectFrom('applications').select((eb) => eb.fn.countAll<string>().as('n')).where('id', 'in', ids).where('status', '=', 'submitted').executeTakeFirstOrThrow()).n)
+  const cases = Number((await h.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).where('application_id', 'in', ids).executeTakeFirstOrThrow()).n)
+  const audit = await verifyAudit(h.db)
+  console.log(`  check: ${submitted} of ${ids.length} drafts submitted, ${cases} cases opened; audit chain ${audit.ok ? `intact (${audit.checked} entries)` : `BROKEN: ${audit.firstProblem?.message}`}`)
+  search.close()
+  await h.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+if (PG) await run('postgres')
+if (!PG || process.argv.includes('--pglite-too')) await run('pglite')
+process.exit(0)
