@@ -5,7 +5,8 @@ import type { Secrets } from './platform/secrets'
 import type { BlobStorage } from './platform/storage'
 import type { CatalogSearch } from './modules/catalog'
 import type { DepartmentDirectory, RegistryPorts } from './modules/identity'
-import type { SmsGateway } from './modules/notifications'
+import type { Mailer, SmsGateway } from './modules/notifications'
+import type { Jobs } from './platform/jobs'
 import type { CaseOpener } from './modules/applications'
 import type { CaseNotices } from './modules/cases'
 
@@ -22,6 +23,10 @@ export type Deps = {
   secrets: Secrets
   /** Outside system: the SMS gateway (simulated by default: a file; README). */
   sms: SmsGateway
+  /** Outside system: the mail server (SMTP_URL; simulated by default: a file; README). */
+  mailer: Mailer
+  /** The job queue (pg-boss in the same database): enqueue inside transactions, run after commit. */
+  jobs: Jobs
   /** identity's port onto the base registries, provided by the exchange (every check logged). */
   registries: RegistryPorts
   /** identity's port onto departments, provided by catalog. */

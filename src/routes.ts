@@ -17,6 +17,8 @@ import { registerUploadRoutes } from './modules/applications/uploads/upload-rout
 import { registerApplicationPortal } from './modules/applications/portal/apply-routes'
 import { registerCasesPortal } from './modules/cases/portal/routes'
 import { registerSubmissionApi } from './modules/applications/api/submission-route'
+import { registerInboxRoutes } from './modules/notifications'
+import { getCitizen, getStaff, renderBackoffice, requireCitizen, requireStaff } from './modules/identity'
 import { registerBundlePortal } from './modules/applications/portal/bundle-routes'
 import { registerBundleProgress } from './modules/cases/portal/bundle-progress'
 import { registerCaseBackoffice } from './modules/cases/backoffice/routes'
@@ -35,6 +37,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerCasesPortal(app, deps)
   registerCaseBackoffice(app, deps)
   registerSubmissionApi(app, deps)
+  registerInboxRoutes(app, deps, { requireCitizen: (d) => requireCitizen(d), getCitizen, requireStaff: (d) => requireStaff(d), getStaff, renderBackoffice })
   registerBundlePortal(app, deps)
   registerBundleProgress(app, deps)
   registerGeographyApi(app, deps)

@@ -7,6 +7,7 @@ import { dbState, enterpriseWorld } from '../modules/identity/enterprise-test-su
 import { registerOauthClient } from '../modules/identity'
 import { requestGrant } from '../modules/exchange'
 import { saveDraft, startApplication, startBundle, storeUpload, submitApplication } from '../modules/applications'
+import { notify } from '../modules/notifications'
 import { caseCrew, fakeUpload, FOOD_ITEM, foodFormValues, personApplicant } from '../../test/cases'
 import { fakeIdNumber } from '../../test/citizens'
 import { CASE_ACTIONS } from '../modules/cases/backoffice/case-actions'
@@ -18,7 +19,7 @@ import { CASE_ACTIONS } from '../modules/cases/backoffice/case-actions'
  * department, staff vs citizen sessions. No read (404/403/redirect), no write (nothing in the database changes).
  * Finer per-module matrices live beside the modules (enterprise-access, catalog backoffice access, exchange).
  */
-type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department'
+type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department' | 'message-recipient'
 const CLASSES: [RegExp, Kind][] = [
   [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
   [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
@@ -31,6 +32,7 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/admin\/exchange\/grants\/:id/, 'department-owned'],
   [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
   [/^\/api\/v1\/applications\/:id\/submission$/, 'citizen-owned'], // the applicant (or whoever acts for it now); 404 to other citizens, 403 without a citizen session or CSRF header
+  [/^\/(me|admin)\/messages\/:id\/read$/, 'message-recipient'], // the recipient of the notice only; 404 to every other person, 403 to the wrong kind of session
   [/^\/me\/uploads\/:id$/, 'upload-owned'], // the uploader, or whoever acts for the enterprise it was uploaded for; 404 to everyone else
   [/^\/admin\/cases\/:id(\/|$)/, 'case-department'], // staff of a department handling the case (or a supervisor of its region); 404 to everyone else
 ]
@@ -248,4 +250,35 @@ test('一件事 bundles of citizen A: citizen B gets 404, staff sessions the sig
   }
   assert.equal(await state(), before)
   assert.equal((await send('GET', `/me/bundles/${id}`, sa)).status, 200, 'the matrix is not "nobody may"')
+})
+
+test('messages: only their recipient marks them read — another citizen or staff member gets 404, the wrong kind of session 403', async () => {
+  const a = await createCitizen(t.db)
+  const b = await createCitizen(t.db)
+  const x = await staffIn(t.db, 'matrix-msg-x', ['supervisor'], null)
+  const y = await staffIn(t.db, 'matrix-msg-y', ['supervisor'], null)
+  const ids = await t.db.transaction().execute(async (tx) => {
+    await notify(tx, t.deps.jobs, { to: { kind: 'citizen', id: a.id }, event: 'case.accepted', data: { refNo: 'MX-1' }, dedupeKey: `matrix-msg-a-${a.id}` })
+    await notify(tx, t.deps.jobs, { to: { kind: 'staff', id: x.id }, event: 'step.assigned', data: { refNo: 'MX-1' }, dedupeKey: `matrix-msg-x-${x.id}` })
+    const rows = await tx.selectFrom('notifications').select(['id', 'recipient_kind']).where('recipient_id', 'in', [a.id, x.id]).execute()
+    return Object.fromEntries(rows.map((r) => [r.recipient_kind, r.id])) as Record<'citizen' | 'staff', string>
+  })
+  const [sa, sb, sx, sy] = [await citizenSession(t.app, t.db, a.id), await citizenSession(t.app, t.db, b.id), await staffCookie(t.db, x.id), await staffCookie(t.db, y.id)]
+  const unread = async () => (await t.db.selectFrom('notifications').select('id').where('id', 'in', [ids.citizen, ids.staff]).where('read_at', 'is', null).execute()).length
+  const routes = paramRoutes().filter((r) => classify(r.path) === 'message-recipient')
+  assert.equal(routes.length, 2)
+  for (const r of routes) {
+    const citizenRoute = r.path.startsWith('/me/')
+    const path = r.path.replace(':id', citizenRoute ? ids.citizen : ids.staff)
+    const [otherSameKind, otherKind] = citizenRoute ? [sb, sx] : [sy, sa]
+    assert.equal((await send(r.method, path, otherSameKind)).status, 404, `same kind, not the recipient: ${path}`)
+    assert.equal((await send(r.method, path, otherKind)).status, 403, `wrong kind of session: ${path}`)
+    assert.equal(await unread(), 2, 'nothing was marked')
+  }
+  for (const r of routes) {
+    const citizenRoute = r.path.startsWith('/me/')
+    const res = await send(r.method, r.path.replace(':id', citizenRoute ? ids.citizen : ids.staff), citizenRoute ? sa : sx)
+    assert.equal(res.status, 303, `recipient: ${r.path}`)
+  }
+  assert.equal(await unread(), 0)
 })

@@ -20,9 +20,14 @@ export async function openRuntime(opts: { migrate?: boolean } = {}): Promise<Run
   return { cfg, log, handle }
 }
 
-/** The real dependencies for the web process. */
-export async function buildDeps(rt: Runtime): Promise<Deps> {
+/**
+ * The real dependencies for the web process, with the job runner started in process (notices are sent after
+ * commit; with PGlite there is only this one process). Stop with `deps.jobs.stop()` before closing the database.
+ */
+export async function buildDeps(rt: Runtime, opts: { jobsPoll?: boolean } = {}): Promise<Deps> {
   const search = createCatalogSearch(rt.handle.db, { refreshMs: rt.cfg.searchRefreshMs, cacheSize: rt.cfg.searchResultCache })
   await search.ready()
-  return composeDeps({ config: rt.cfg, db: rt.handle.db, dbKind: rt.handle.kind, log: rt.log, search })
+  const deps = composeDeps({ config: rt.cfg, db: rt.handle.db, dbKind: rt.handle.kind, log: rt.log, search, jobsPoll: opts.jobsPoll ?? true })
+  await deps.jobs.start()
+  return deps
 }

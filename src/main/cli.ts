@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { userInfo } from 'node:os'
 import cluster from 'node:cluster'
-import { openRuntime } from './bootstrap'
+import { buildDeps, openRuntime } from './bootstrap'
 import { isEmpty, seedDemo } from './seed'
 import { startWeb } from './web'
 import { exportCatalog, importCatalog } from '../modules/catalog'
@@ -24,6 +24,8 @@ const USAGE = `yiwang — 一网通办 command line
   yiwang registry load population|entities|addresses FILE.csv|FILE.jsonl [--strict] [--format csv|jsonl]
                                     load a base registry (columns: README "Loading registries"); exit 2 when any line failed
   yiwang audit verify               check the audit chain; report the first edited, deleted or reordered entry
+  yiwang worker [--drain]           run the job queue only (notices by e-mail/SMS, deadline warnings); --drain: run
+                                    every due job once and exit. The web process runs it too (PostgreSQL: any number)
 ${CALENDAR_USAGE}
 
 Database: DATABASE_URL=postgres://… or embedded PGlite under YIWANG_DATA_DIR (default ./data).`
@@ -119,6 +121,33 @@ async function main(argv: string[]): Promise<number> {
     return report.failed ? 2 : 0
   }
   if (noun === 'calendar') return calendarCommand(verb, rest)
+  if (noun === 'worker') {
+    const drain = verb === '--drain' || rest.includes('--drain')
+    if (verb && verb !== '--drain') return fail('usage: yiwang worker [--drain]')
+    const rt = await openRuntime()
+    if (rt.handle.kind === 'pglite' && !drain) rt.log.warn('the embedded database belongs to one process: do not run `yiwang worker` beside `yiwang start` (the web process already runs the jobs)')
+    const deps = await buildDeps(rt, { jobsPoll: !drain })
+    if (drain) {
+      const n = await deps.jobs.drain()
+      console.log(`jobs run: ${n}`)
+      await deps.jobs.stop()
+      deps.search.close()
+      deps.mailer.close?.()
+      await rt.handle.close()
+      return 0
+    }
+    rt.log.info({ database: rt.handle.kind }, 'job worker running (Ctrl+C to stop)')
+    const stop = async () => {
+      await deps.jobs.stop()
+      deps.search.close()
+      deps.mailer.close?.()
+      await rt.handle.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    return -1
+  }
   if (noun === 'audit' && verb === 'verify') {
     const rt = await openRuntime()
     const r = await verifyAudit(rt.handle.db)

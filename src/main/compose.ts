@@ -5,9 +5,10 @@ import { loadSecrets, type Secrets } from '../platform/secrets'
 import { fileStorage, type BlobStorage } from '../platform/storage'
 import { departmentDirectory, type CatalogSearch } from '../modules/catalog'
 import { createRegistryPorts } from '../modules/exchange'
-import { fileSmsGateway, type SmsGateway } from '../modules/notifications'
+import { fileMailer, fileSmsGateway, notify, NOTIFICATION_QUEUES, registerNotificationJobs, smtpMailer, type Mailer, type SmsGateway } from '../modules/notifications'
+import { createJobs } from '../platform/jobs'
 import type { Deps } from '../deps'
-import { createCaseOpener, type CaseNotices } from '../modules/cases'
+import { createCaseOpener, warnDueSoon, type CaseNotices } from '../modules/cases'
 
 /**
  * Wires ports (a lower module's interface, a higher module's implementation — ARCHITECTURE.md §2) and the
@@ -21,15 +22,37 @@ export function composeDeps(base: {
   search: CatalogSearch
   secrets?: Secrets
   sms?: SmsGateway
+  mailer?: Mailer
   storage?: BlobStorage
+  /** false: the job queue never polls in the background (tests drain it); default true once started. */
+  jobsPoll?: boolean
 }): Deps {
   const secrets = base.secrets ?? loadSecrets(base.config)
-  // Until the notifications outbox is wired, case notices are dropped (see issue 4 notes).
-  const caseNotices: CaseNotices = async () => {}
+  const sms = base.sms ?? fileSmsGateway(base.config.smsOutbox)
+  const mailer = base.mailer ?? (base.config.smtpUrl ? smtpMailer(base.config.smtpUrl, base.config.mailFrom) : fileMailer(base.config.mailOutbox, base.config.mailFrom))
+  const jobs = createJobs(base.db, base.dbKind, base.log, { queues: NOTIFICATION_QUEUES, poll: base.jobsPoll ?? true })
+  // Case notices → the inbox + e-mail/SMS outbox, in the case operation's own transaction.
+  const caseNotices: CaseNotices = async (tx, n) => {
+    const toStaff = n.staffId !== undefined
+    await notify(tx, jobs, {
+      to: toStaff ? { kind: 'staff', id: n.staffId! } : { kind: 'citizen', id: n.case.applicant_citizen_id },
+      event: n.event,
+      dedupeKey: n.dedupeKey,
+      data: { refNo: n.case.ref_no, itemName: n.case.item_name, link: toStaff ? `/admin/cases/${n.case.id}` : `/me/applications/${n.case.application_id}`, ...(n.data ?? {}) },
+    })
+  }
+  registerNotificationJobs(jobs, { db: base.db, log: base.log, sms, mailer, config: base.config }, {
+    deadlineScan: async () => {
+      const n = await warnDueSoon({ db: base.db, notices: caseNotices })
+      if (n) base.log.info({ warnings: n }, 'deadline warnings written')
+    },
+  })
   return {
     ...base,
     secrets,
-    sms: base.sms ?? fileSmsGateway(base.config.smsOutbox),
+    sms,
+    mailer,
+    jobs,
     registries: createRegistryPorts(base.db, secrets),
     directory: departmentDirectory(base.db),
     storage: base.storage ?? fileStorage(base.config.uploadDir),

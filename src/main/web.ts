@@ -23,6 +23,8 @@ export async function startWeb(rt: Runtime): Promise<void> {
     rt.log.info('shutting down')
     server.close()
     deps.search.close()
+    await deps.jobs.stop()
+    deps.mailer.close?.()
     await rt.handle.close()
     process.exit(0)
   }

@@ -25,6 +25,9 @@ const schema = z.object({
   SMS_OUTBOX: z.string().optional(),
   UPLOAD_DIR: z.string().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.gov.cn:587)').optional(),
+  MAIL_FROM: z.string().min(3).default('一网通办 <noreply@localhost>'),
+  MAIL_OUTBOX: z.string().optional(),
 })
 
 export type Config = {
@@ -52,6 +55,12 @@ export type Config = {
   uploadDir: string
   /** Largest accepted upload in bytes (default 10 MiB); enforced while the file streams in. */
   uploadMaxBytes: number
+  /** SMTP server for notices by e-mail (smtp://user:pass@host:587); unset = the simulated mailbox file. */
+  smtpUrl: string | undefined
+  /** Sender of notice e-mails. */
+  mailFrom: string
+  /** Where the simulated mailbox writes messages (JSON lines) when SMTP_URL is unset; default <data dir>/outbox/mail.jsonl. */
+  mailOutbox: string
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -83,6 +92,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     smsOutbox: resolve(e.SMS_OUTBOX ?? resolve(dataDir, 'outbox', 'sms.jsonl')),
     uploadDir: resolve(e.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailOutbox: resolve(e.MAIL_OUTBOX ?? resolve(dataDir, 'outbox', 'mail.jsonl')),
   }
 }
 

@@ -130,10 +130,12 @@ export function createJobs(db: DB, dbKind: 'pglite' | 'postgres', log: Logger, o
 
   const queueOptions = (name: string): Required<QueueOptions> => ({ ...DEFAULT_QUEUE, ...(opts.queues?.[name] ?? {}) })
 
+  /** Creates the queue if missing and brings its retry settings in line with the code (they may have changed). */
   async function createQueue(name: string): Promise<void> {
-    if (existing.has(name)) return
     const q = queueOptions(name)
-    await boss.createQueue(name, { name, policy: 'standard', retryLimit: q.retryLimit, retryDelay: q.retryDelaySeconds, retryBackoff: true, expireInSeconds: q.expireInSeconds })
+    const settings: PgBoss.Queue = { name, policy: 'standard', retryLimit: q.retryLimit, retryDelay: q.retryDelaySeconds, retryBackoff: true, expireInSeconds: q.expireInSeconds }
+    await boss.createQueue(name, settings)
+    await boss.updateQueue(name, settings)
     existing.add(name)
   }
 
@@ -184,23 +186,26 @@ export function createJobs(db: DB, dbKind: 'pglite' | 'postgres', log: Logger, o
       await boss.send(name, data, options)
     },
 
-    async work(name, handler, o = {}) {
+    // Registration is synchronous (it may happen while composing, before start); the promise matters only after start.
+    work(name, handler, o = {}) {
       if (handlers.has(name)) throw new Error(`job queue "${name}" already has a handler`)
       handlers.set(name, { handler, batchSize: o.batchSize ?? 1 })
       declared.add(name)
-      if (started) {
+      if (!started) return Promise.resolve()
+      return (async () => {
         await createQueue(name)
         if (poll) await startWorker(name)
-      }
+      })()
     },
 
-    async schedule(name, cron, data = {}) {
+    schedule(name, cron, data = {}) {
       schedules.set(name, { cron, data })
       declared.add(name)
-      if (started) {
+      if (!started) return Promise.resolve()
+      return (async () => {
         await createQueue(name)
         await boss.schedule(name, cron, data, { tz: 'UTC' })
-      }
+      })()
     },
 
     async start() {

@@ -13,6 +13,7 @@ import { ROLE_LABELS, type StaffGrant, type StaffRole } from './staff-roles'
  * (empty roles = every staff member). Modules add their areas here.
  */
 export const BACKOFFICE_NAV: { href: string; zh: string; en: string; roles: StaffRole[]; descZh: string; descEn: string }[] = [
+  { href: '/admin/messages', zh: '消息', en: 'Messages', roles: [], descZh: '新的待办、即将到期的办件等提醒。', descEn: 'New tasks, deadlines coming up and other notices.' },
   { href: '/admin', zh: '事项列表', en: 'Service items', roles: ['catalog_editor'], descZh: '维护事项办事指南、材料、时限与版本。', descEn: 'Maintain service guides, materials, time limits and versions.' },
   { href: '/admin/synonyms', zh: '搜索同义词', en: 'Search synonyms', roles: ['catalog_editor'], descZh: '把群众的说法对应到事项名称。', descEn: 'Map everyday words to official item names.' },
   { href: '/admin/cases', zh: '办件', en: 'Cases', roles: ['window_officer', 'department_officer', 'department_head', 'supervisor'], descZh: '本部门的待办、已办办件：受理、审查、决定与送达。', descEn: 'Your department’s cases: accept, review, decide, deliver.' },

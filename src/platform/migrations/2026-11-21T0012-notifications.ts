@@ -52,6 +52,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db)
   const installed = await sql<{ name: string | null }>`select to_regclass('pgboss.version')::text as name`.execute(db)
   if (!installed.rows[0]?.name) await sql.raw(pgBossSchemaSql()).execute(db)
+  // The notification queues exist from the start, so a business transaction can enqueue even in a process that
+  // never started the job runner (CLI, benchmarks); jobs.start() keeps their retry settings in line with the code.
+  for (const [name, options] of Object.entries({
+    'notification.deliver': { policy: 'standard', retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    'deadline.warnings': { policy: 'standard', retryLimit: 1, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+  })) {
+    await sql`select pgboss.create_queue(${name}, ${JSON.stringify(options)}::json)`.execute(db)
+  }
 }
 
 /** pg-boss's construction plan, unwrapped from its own transaction (fails loudly if its shape ever changes). */

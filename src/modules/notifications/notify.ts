@@ -1,0 +1,68 @@
+import type { Executor } from '../../platform/database'
+import { uuidv7 } from '../../platform/ids'
+import type { Jobs } from '../../platform/jobs'
+import { maskPhone } from '../../platform/privacy'
+import { contactOf, type Recipient } from './contacts'
+import { maskEmail } from './mailer'
+import { isNoticeEvent, renderNotice, type NoticeEvent } from './templates'
+
+export type Channel = 'email' | 'sms'
+export const DELIVER_QUEUE = 'notification.deliver'
+/** Attempts after the first for one e-mail or SMS: 30 s … about 4 hours of backoff in all (jobs.ts). */
+export const DELIVERY_RETRY_LIMIT = 8
+
+export type NoticeInput = {
+  to: Recipient
+  event: NoticeEvent
+  /** Template values, e.g. { refNo, itemName, reason, dueDate, link } — link is a site path such as /me/applications/<id>. */
+  data: Record<string, string>
+  /** Unique per notice: the same key twice is one message and one send. */
+  dedupeKey: string
+  /** Default: citizen → sms, plus email when they have one; staff → email when set. */
+  channels?: Channel[]
+}
+
+/**
+ * Inside the caller's transaction: writes the inbox message, the delivery rows, and enqueues delivery jobs.
+ * Same dedupeKey twice → no second message, no second send (returns false).
+ * Nothing is sent here: the jobs run after the transaction commits (outbox), and do not exist if it rolls back.
+ */
+export async function notify(tx: Executor, jobs: Jobs, n: NoticeInput): Promise<boolean> {
+  if (!isNoticeEvent(n.event)) throw new Error(`unknown notice event "${String(n.event)}"`)
+  const dedupeKey = n.dedupeKey.trim()
+  if (!dedupeKey || dedupeKey.length > 300) throw new Error('notify: dedupeKey must be 1–300 characters')
+  const link = n.data['link']?.trim() || null
+  if (link && !/^\/[^/\\]/.test(link)) throw new Error(`notify: data.link must be a site path like /me/applications/<id>, got "${link}"`)
+  const contact = await contactOf(tx, n.to)
+  if (!contact) throw new Error(`notify: no ${n.to.kind} account ${n.to.id}`)
+
+  const text = renderNotice(n.event, n.data)
+  const id = uuidv7()
+  const inserted = await tx
+    .insertInto('notifications')
+    .values({
+      id, recipient_kind: n.to.kind, recipient_id: n.to.id, event: n.event, title: text.title.zh, body: text.body.zh, link,
+      case_ref: n.data['refNo']?.slice(0, 60) || null, data: JSON.stringify(n.data), dedupe_key: dedupeKey,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!inserted) return false
+
+  const channels = [...new Set(n.channels ?? (n.to.kind === 'citizen' ? (['sms', ...(contact.email ? ['email' as const] : [])] as Channel[]) : contact.email ? (['email'] as Channel[]) : []))]
+  for (const channel of channels) {
+    const address = channel === 'sms' ? contact.phone : contact.email
+    const deliveryId = uuidv7()
+    await tx
+      .insertInto('notification_deliveries')
+      .values({
+        id: deliveryId, notification_id: id, channel,
+        address_masked: address ? (channel === 'sms' ? maskPhone(address) : maskEmail(address)) : null,
+        status: address ? 'pending' : 'skipped',
+        last_error: address ? null : channel === 'sms' ? 'no mobile number on the account' : 'no e-mail address on the account',
+      })
+      .execute()
+    if (address) await jobs.enqueue(tx, DELIVER_QUEUE, { deliveryId }, { singletonKey: deliveryId, retryLimit: DELIVERY_RETRY_LIMIT })
+  }
+  return true
+}
