@@ -8,7 +8,7 @@ import { isNoticeEvent, renderNotice, type NoticeEvent } from './templates'
 
 export type Channel = 'email' | 'sms'
 export const DELIVER_QUEUE = 'notification.deliver'
-/** Attempts after the first for one e-mail or SMS: 30 s … about 4 hours of backoff in all (jobs.ts). */
+/** Attempts after the first for one e-mail or SMS: backoff from 30–60 s doubling, 2–4 hours in all (jobs.ts). */
 export const DELIVERY_RETRY_LIMIT = 8
 
 export type NoticeInput = {

@@ -8,7 +8,7 @@ export const DEADLINE_WARNINGS_CRON = '*/15 * * * *'
 
 /** Retry settings of the notification queues, for createJobs({ queues }) (src/main/compose.ts). */
 export const NOTIFICATION_QUEUES: Record<string, QueueOptions> = {
-  // 30–60 s, 1–2 min, 2–4 min … : about 4 hours before a delivery is marked failed.
+  // 30–60 s, 1–2 min, 2–4 min … : 8 retries over 2–4 hours before a delivery is marked failed.
   [DELIVER_QUEUE]: { retryLimit: DELIVERY_RETRY_LIMIT, retryDelaySeconds: 30, expireInSeconds: 300 },
   // A failed scan is retried once; the next scheduled run comes within 15 minutes anyway.
   [DEADLINE_WARNINGS_QUEUE]: { retryLimit: 1, retryDelaySeconds: 60, expireInSeconds: 600 },
