@@ -17,7 +17,7 @@ export async function reviseApplication(tx: Executor, input: { applicationId: st
   if (!form || !version) throw itemUnavailable()
   const { values, errors } = validateFormValues(form.definition, lockedValues(input.values, app.values, app.prefill))
   if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
-  await checkUploadsOwned(tx, input.applicant, values)
+  await checkUploadsOwned(tx, input.applicant, values, form.definition)
   const changed = Object.keys({ ...app.values, ...values }).filter((k) => JSON.stringify(app.values[k]) !== JSON.stringify(values[k]))
   await tx.updateTable('applications').set({ values: JSON.stringify(values), updated_at: input.now }).where('id', '=', app.id).execute()
   for (const { index, disposition } of materialPlan(version.record)) {

@@ -3,7 +3,7 @@ import { recordAuditBatch } from '../../platform/audit'
 import type { DB, Executor } from '../../platform/database'
 import { ValidationError } from '../../platform/errors'
 import type { Secrets } from '../../platform/secrets'
-import { getItemFormVersion, getItemVersion, materialPlan, validateFormValues, type FormValues } from '../catalog'
+import { getItemFormVersion, getItemVersion, materialPlan, validateFormValues, allFields, type FormDefinition, type FormValues } from '../catalog'
 import { getCitizenProfile } from '../identity'
 import { isApplicantOf, type ApplicantActor } from './applicant'
 import { applicationNotFound, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
@@ -71,7 +71,7 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
   const raw = input.values === undefined ? app.values : input.values
   const { values, errors } = validateFormValues(form.definition, lockedValues(raw, app.values, app.prefill))
   if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
-  await checkUploadsOwned(tx, input.applicant, values)
+  await checkUploadsOwned(tx, input.applicant, values, form.definition)
 
   const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)
   const today = opener.today
@@ -121,8 +121,9 @@ async function receiptOf(tx: Executor, secrets: Secrets, applicationId: string, 
 }
 
 /** Every file field may only name uploads of this applicant (or of the enterprise they act for). */
-export async function checkUploadsOwned(tx: Executor, who: ApplicantActor, values: FormValues): Promise<void> {
-  const ids = Object.entries(values).filter(([k, v]) => /^material\d+$/.test(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
+export async function checkUploadsOwned(tx: Executor, who: ApplicantActor, values: FormValues, def: FormDefinition): Promise<void> {
+  const fileKeys = new Set(allFields(def).filter((f) => f.type === 'file').map((f) => f.key))
+  const ids = Object.entries(values).filter(([k, v]) => fileKeys.has(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
   if (ids.length === 0) return
   const rows = await tx.selectFrom('uploads').select(['id', 'owner_citizen_id', 'acting_enterprise_id']).where('id', 'in', ids).execute()
   const mine = new Set(rows.filter((r) => mayOpenUpload(r, { citizenId: who.filerId, enterpriseId: who.actingEnterpriseId ?? null })).map((r) => r.id))

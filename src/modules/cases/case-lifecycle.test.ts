@@ -189,6 +189,9 @@ test('wrong people and wrong states change nothing', async () => {
   const mine = await fakeUpload(t.db, other.id)
   await saveDraft(t.db, { applicationId: draft.id, applicant: otherWho, values: foodFormValues([theirs, mine]) })
   await assert.rejects(submitApplication(t.deps, { applicationId: draft.id, applicant: otherWho }), { code: 'upload_not_owned' })
+  // …in any file field, not only the material ones (the lease contract shows when the premises are rented).
+  await saveDraft(t.db, { applicationId: draft.id, applicant: otherWho, values: { ...foodFormValues([mine, await fakeUpload(t.db, other.id)]), premisesOwnership: 'rented', leaseContract: [theirs] } })
+  await assert.rejects(submitApplication(t.deps, { applicationId: draft.id, applicant: otherWho }), { code: 'upload_not_owned' })
   assert.equal((await t.db.selectFrom('applications').select('status').where('id', '=', draft.id).executeTakeFirstOrThrow()).status, 'draft')
   assert.equal((await t.db.selectFrom('cases').select('id').where('application_id', '=', draft.id).execute()).length, 0)
   const afterRow = await t.db.selectFrom('cases').select(['version', 'status']).where('id', '=', receipt.caseId).executeTakeFirstOrThrow()
