@@ -7,7 +7,7 @@ import { seedSharedDatasets } from '../modules/exchange'
 /** Demo-data hooks of modules other than the catalogue, run after the catalogue is seeded. */
 export const seedHooks: SeedHook[] = []
 
-// identity: demo staff accounts (editor, admin, window1, officer1, head1, supervisor1; README).
+// identity: demo staff accounts (editor, admin, window1, window2, officer1, head1, district1, supervisor1; README).
 seedHooks.push((db, opts) => seedDemoStaff(db, { ...opts, directory: departmentDirectory(db) }))
 
 // catalog search: the curated everyday-phrase → official-terms dictionary (search_synonyms).
