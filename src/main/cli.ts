@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     const rt = await openRuntime()
     const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword, secrets: loadSecrets(rt.cfg) })
     console.log(`seeded: ${r.items} service items`)
-    if (r.editorPassword) console.log(`demo staff (editor, admin, window1, officer1, head1, supervisor1): password "${r.editorPassword}"`)
+    if (r.editorPassword) console.log(`demo staff (editor, admin, window1, window2, officer1, head1, district1, supervisor1): password "${r.editorPassword}"`)
     printDemoClients(r)
     await rt.handle.close()
     return 0
