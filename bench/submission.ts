@@ -9,7 +9,8 @@
  *     autocannon in its own process; every draft is submitted exactly once (checked afterwards).
  * Database: --pg URL names a database that is DROPPED and re-created, migrated and seeded (never point it at data
  * you keep); without --pg, a fresh PGlite in a temp dir. --pglite-too adds the PGlite run after the PostgreSQL one.
- * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too]
+ * --sample (PostgreSQL): what the database sessions wait on during the submission load (pg_stat_activity).
+ * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too] [--sample]
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -151,8 +152,29 @@ async function run(kind: 'postgres' | 'pglite') {
   if (probe.status !== 201) throw new Error(`bare probe: ${probe.status}`)
 
   const bare = await load(url, bareFile, -SECONDS)
+  // --sample: what the database sessions wait on during the submission load (pg_stat_activity every 5 ms).
+  const waits = new Map<string, number>()
+  let samples = 0
+  let sampling = kind === 'postgres' && process.argv.includes('--sample')
+  const mon = sampling ? new pg.Client({ connectionString: PG }) : undefined
+  await mon?.connect()
+  const sampler = (async () => {
+    while (sampling && mon) {
+      const r = await mon.query(`select coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') || ' | ' || state || ' | ' || regexp_replace(left(query, 70), '\\s+', ' ', 'g') as k from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`)
+      samples++
+      for (const row of r.rows as { k: string }[]) waits.set(row.k, (waits.get(row.k) ?? 0) + 1)
+      await new Promise((res) => setTimeout(res, 5))
+    }
+  })()
   const sub = await load(url, subFile, SUBMISSIONS)
+  sampling = false
+  await sampler
+  await mon?.end()
   server.close()
+  if (samples) {
+    console.log(`  database sessions during the submission load (average per sample of ${samples}; "ClientRead" = waiting for the app):`)
+    for (const [k, v] of [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${(v / samples).toFixed(2)}  ${k}`)
+  }
   const line = (label: string, r: LoadResult) => `  HTTP ${label}: ${r.rps.toFixed(0)} req/s (${r.total} in ${r.seconds.toFixed(1)} s; statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}), latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`
   console.log(`  ${CONNECTIONS} connections, autocannon in its own process:`)
   console.log(line('POST /bench/bare (one INSERT)', bare))
