@@ -20,7 +20,7 @@ export { mergeForms, splitValues, mergedPath, mergedErrors, mergedFieldSavings, 
 export { loadBundleGuide, loadBundleDraft, type BundleGuide, type BundleDraft } from './bundles/bundle-load'
 export { startBundle, type StartBundleInput } from './bundles/start-bundle'
 export { saveBundleDraft, type SaveBundleDraftInput } from './bundles/save-bundle-draft'
-export { submitBundle, bundleReceipt, type SubmitBundleInput, type BundleReceipt } from './bundles/submit-bundle'
+export { submitBundle, bundleReceipt, checkBundleValues, type SubmitBundleInput, type BundleReceipt } from './bundles/submit-bundle'
 export { listMyBundles, type MyBundleRow } from './bundles/bundle-queries'
 export { discardDraft } from './discard-draft'
 // Applicant pages (portal/): pieces the cases module's applicant pages reuse (receipt, 补正 form).

@@ -3,7 +3,7 @@ import { recordAudit } from '../../../platform/audit'
 import type { DB, Executor } from '../../../platform/database'
 import { ValidationError } from '../../../platform/errors'
 import type { Secrets } from '../../../platform/secrets'
-import { validateFormValues, type FieldError } from '../../catalog'
+import { validateFormValues, type FieldError, type FormValues } from '../../catalog'
 import type { ApplicantActor } from '../applicant'
 import { FormInvalidError } from '../application-errors'
 import type { CaseOpener } from '../case-opener'
@@ -13,7 +13,7 @@ import { makeRefNo } from '../ref-no'
 import { submitInTx, type Receipt } from '../submit-application'
 import { getBundleDefinition } from './bundle-definitions'
 import { bundleNotDraft } from './bundle-errors'
-import { loadBundleDraft } from './bundle-load'
+import { loadBundleDraft, type BundleDraft } from './bundle-load'
 import { mergedErrors, splitValues } from './merge-forms'
 
 export type SubmitBundleInput = {
@@ -43,7 +43,7 @@ export async function submitBundle(deps: { db: DB; secrets: Secrets; caseOpener:
   const opener = await deps.caseOpener.prepare(now)
   return deps.db.transaction().execute(async (tx) => {
     const draft = await loadBundleDraft(tx, input.bundleId, input.applicant, { lock: true })
-    const { row, merged, apps } = draft
+    const { row, apps } = draft
     if (key) {
       const earlier = await tx.selectFrom('bundle_applications').select('id').where('applicant_citizen_id', '=', row.applicant_citizen_id).where('idempotency_key', '=', key).executeTakeFirst()
       if (earlier && earlier.id !== row.id) return bundleReceipt(tx, deps.secrets, earlier.id, true)
@@ -51,12 +51,7 @@ export async function submitBundle(deps: { db: DB; secrets: Secrets; caseOpener:
     if (row.status === 'submitted') return bundleReceipt(tx, deps.secrets, row.id, true)
     if (row.status !== 'draft') throw bundleNotDraft()
 
-    const raw = input.values === undefined ? row.values : input.values
-    const whole = validateFormValues(merged.definition, lockedValues(raw, row.values, row.prefill))
-    const parts = splitValues(merged, whole.values)
-    const itemErrors: FieldError[][] = apps.map((a, i) => validateFormValues(draft.forms[i]!.definition, lockedValues(parts[i], a.values, a.prefill)).errors)
-    const errors = [...whole.errors]
-    for (const e of mergedErrors(merged, itemErrors)) if (!errors.some((x) => x.path === e.path)) errors.push(e)
+    const { values, parts, errors } = checkBundleValues(draft, input.values === undefined ? row.values : input.values)
     if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
 
     const cases: BundleReceipt['cases'] = []
@@ -66,13 +61,28 @@ export async function submitBundle(deps: { db: DB; secrets: Secrets; caseOpener:
     }
     const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)
     const refNo = makeRefNo(opener.today, seq.rows[0]!.n)
-    await tx.updateTable('bundle_applications').set({ status: 'submitted', values: JSON.stringify(whole.values), ref_no: refNo, idempotency_key: key, submitted_at: now, updated_at: now }).where('id', '=', row.id).execute()
+    await tx.updateTable('bundle_applications').set({ status: 'submitted', values: JSON.stringify(values), ref_no: refNo, idempotency_key: key, submitted_at: now, updated_at: now }).where('id', '=', row.id).execute()
     await recordAudit(tx, {
       actor: { type: 'citizen', id: input.applicant.filerId, name: input.applicant.name }, action: 'bundle.submitted', subject: { type: 'bundle_application', id: row.id },
       details: { bundle: row.bundle_code, refNo, cases: cases.map((c) => ({ item: c.itemCode, refNo: c.refNo, caseId: c.caseId })) },
     })
     return { bundleId: row.id, refNo, replayed: false, cases }
   })
+}
+
+/**
+ * The merged answers checked as submission checks them: the merged form (locked fields put back), then each item's
+ * pinned form on its share of the answers, item errors mapped onto the merged fields (one per field). Pages call
+ * it to show every problem before submitting; submitBundle calls it again inside its transaction.
+ */
+export function checkBundleValues(draft: Pick<BundleDraft, 'row' | 'apps' | 'forms' | 'merged'>, raw: unknown): { values: FormValues; parts: FormValues[]; errors: FieldError[] } {
+  const { row, apps, merged } = draft
+  const whole = validateFormValues(merged.definition, lockedValues(raw, row.values, row.prefill))
+  const parts = splitValues(merged, whole.values)
+  const itemErrors: FieldError[][] = apps.map((a, i) => validateFormValues(draft.forms[i]!.definition, lockedValues(parts[i], a.values, a.prefill)).errors)
+  const errors = [...whole.errors]
+  for (const e of mergedErrors(merged, itemErrors)) if (!errors.some((x) => x.path === e.path)) errors.push(e)
+  return { values: whole.values, parts, errors }
 }
 
 /** The receipt of a submitted bundle (its cases in bundle order). */

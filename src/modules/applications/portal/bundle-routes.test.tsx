@@ -86,11 +86,15 @@ test('a journey: start, save, fix the errors, submit once → four cases; the pr
   assert.equal(forged.status, 403)
 
   // Submit without the address and the sign size: every problem at once, on the merged fields; nothing created.
-  const missing = await post(`/me/bundles/${id}`, s, await restaurantPost(s, 'submit', ['premisesAddress', 'width']))
+  // A rented food premises needs the lease — a rule of the food permit's own form, reported on the merged field.
+  const incomplete = await restaurantPost(s, 'submit', ['premisesAddress', 'width'])
+  incomplete.set('f.premisesOwnership', 'rented')
+  const missing = await post(`/me/bundles/${id}`, s, incomplete)
   assert.equal(missing.status, 400)
   const mh = await missing.text()
   assert.match(mh, /href="#f-premisesAddress"/)
   assert.match(mh, /href="#f-width"/)
+  assert.match(mh, /href="#f-leaseContract">请上传“经营场所租赁合同”。</, 'the item rule, in the page language only')
   assert.equal((await t.db.selectFrom('applications').select('id').where('bundle_application_id', '=', id).where('status', '=', 'submitted').execute()).length, 0)
 
   const body = await restaurantPost(s, 'submit')

@@ -15,7 +15,7 @@ import { listMyBundles } from '../bundles/bundle-queries'
 import { bundleMaterials, mergedFieldSavings } from '../bundles/merge-forms'
 import { saveBundleDraft } from '../bundles/save-bundle-draft'
 import { startBundle } from '../bundles/start-bundle'
-import { submitBundle } from '../bundles/submit-bundle'
+import { checkBundleValues, submitBundle } from '../bundles/submit-bundle'
 import { FormInvalidError } from '../application-errors'
 import { applicantOf, mayHandleItem, uploadOwnerOf } from './applicant-session'
 import { attachmentsFor, withUploads } from './attachments'
@@ -39,7 +39,7 @@ export function registerBundlePortal(app: OpenAPIHono<AppEnv>, deps: Deps): void
   const publicPage = (c: Context<AppEnv>, title: string, description: string, path: string, body: unknown, noStore: boolean) => {
     const l = lang(c)
     const html = (
-      <Layout lang={l} nonce={c.get('nonce') ?? ''} title={siteTitle(l, title)} description={description} canonical={`${config.publicUrl}${path}`} path={path} headerSearch viewer={c.get('viewer')}>
+      <Layout lang={l} nonce={c.get('nonce') ?? ''} title={siteTitle(l, title)} description={description} canonical={`${config.publicUrl}${path}`} path={path} headerSearch forms viewer={c.get('viewer')}>
         {body as never}
       </Layout>
     )
@@ -170,14 +170,14 @@ export function registerBundlePortal(app: OpenAPIHono<AppEnv>, deps: Deps): void
     const rows = applyRowAction(def, post.body, raw)
     if (rows) return again(rows, post.uploadErrors, post.uploadErrors.length ? 400 : 200)
     const submitting = action === 'submit'
-    const { errors } = validateFormValues(def, raw, { partial: !submitting })
-    if (post.uploadErrors.length || (!submitting && errors.length)) return again(raw, [...post.uploadErrors, ...errors], 400)
+    // Saving: format errors only. Submitting: the merged form and every item's own form, all problems at once.
+    const errors = submitting ? checkBundleValues(d, raw).errors : validateFormValues(def, raw, { partial: true }).errors
+    if (post.uploadErrors.length || errors.length) return again(raw, [...post.uploadErrors, ...errors], 400)
     try {
       if (!submitting) {
         await saveBundleDraft(db, { bundleId: d.row.id, applicant: who, values: raw })
         return c.redirect(`/me/bundles/${d.row.id}?saved=1`, 303)
       }
-      // Submission validates the merged form AND each item's own form: every problem at once, on the merged fields.
       await submitBundle(deps, { bundleId: d.row.id, applicant: who, values: raw, idempotencyKey: idempotencyKey || null })
       return c.redirect(`/me/bundles/${d.row.id}/progress?submitted=1`, 303)
     } catch (err) {
