@@ -9,3 +9,4 @@ export class FormInvalidError extends ValidationError {
     super(`申请表有${fields.length}处需要修改，请按提示修改后再提交。 ${fields.length} field(s) need attention.`, fields, 'form_invalid')
   }
 }
+export const bundleItem = () => new ConflictError('这份申请属于一个“一件事”套餐，请在套餐页面统一填写和提交。 This application belongs to a bundle; fill in and submit it on the bundle page.', 'bundle_item')

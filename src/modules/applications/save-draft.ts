@@ -1,7 +1,7 @@
 import type { DB } from '../../platform/database'
 import { getItemFormVersion, validateFormValues } from '../catalog'
 import { isApplicantOf, type ApplicantActor } from './applicant'
-import { applicationNotFound, draftChanged, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
+import { applicationNotFound, bundleItem, draftChanged, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
 import { lockedValues } from './draft-values'
 
 export type SaveDraftInput = { applicationId: string; applicant: ApplicantActor; values: unknown; expectedRev?: number; now?: Date }
@@ -16,6 +16,7 @@ export async function saveDraft(db: DB, input: SaveDraftInput): Promise<{ rev: n
     const app = await tx.selectFrom('applications').selectAll().where('id', '=', input.applicationId).forUpdate().executeTakeFirst()
     if (!app || !isApplicantOf(input.applicant, app)) throw applicationNotFound()
     if (app.status !== 'draft') throw notADraft()
+    if (app.bundle_application_id) throw bundleItem()
     if (input.expectedRev !== undefined && input.expectedRev !== app.draft_rev) throw draftChanged()
     const form = await getItemFormVersion(tx, app.item_id, app.form_version, { itemVersion: app.item_version })
     if (!form) throw itemUnavailable()

@@ -6,7 +6,7 @@ import type { Secrets } from '../../platform/secrets'
 import { getItemFormVersion, getItemVersion, materialPlan, validateFormValues, allFields, type FormDefinition, type FormValues } from '../catalog'
 import { getCitizenProfile } from '../identity'
 import { isApplicantOf, type ApplicantActor } from './applicant'
-import { applicationNotFound, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
+import { applicationNotFound, bundleItem, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
 import type { CaseOpener } from './case-opener'
 import { lockedValues } from './draft-values'
 import { makeRefNo } from './ref-no'
@@ -51,7 +51,7 @@ export type PreparedOpener = Awaited<ReturnType<CaseOpener['prepare']>>
  * transaction: all cases or none). `opener` comes from `caseOpener.prepare(now)` before the transaction; the key
  * is already checked.
  */
-export async function submitInTx(tx: Executor, secrets: Secrets, opener: PreparedOpener, input: SubmitApplicationInput & { now: Date }): Promise<Receipt> {
+export async function submitInTx(tx: Executor, secrets: Secrets, opener: PreparedOpener, input: SubmitApplicationInput & { now: Date; asBundleItem?: boolean }): Promise<Receipt> {
   const key = input.idempotencyKey ?? null
   const now = input.now
   const deps = { secrets }
@@ -63,6 +63,8 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
   }
   if (app.status === 'submitted') return receiptOf(tx, deps.secrets, app.id, true)
   if (app.status !== 'draft') throw notADraft()
+  // A 一件事 item is filled and submitted through its bundle (one merged form, all cases or none).
+  if (app.bundle_application_id && !input.asBundleItem) throw bundleItem()
 
   const version = await getItemVersion(tx, app.item_id, app.item_version)
   const form = await getItemFormVersion(tx, app.item_id, app.form_version, { itemVersion: app.item_version })

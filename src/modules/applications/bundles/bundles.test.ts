@@ -4,7 +4,7 @@ import { testApp } from '../../../../test/app'
 import { createCitizen, fakeIdNumber } from '../../../../test/citizens'
 import { fakeUpload, personApplicant } from '../../../../test/cases'
 import { allFields, validateDefinition } from '../../catalog'
-import { BUNDLES, bundleMaterials, listDrafts, loadBundleDraft, loadBundleGuide, mergedFieldSavings, mergedPath, saveBundleDraft, splitValues, startBundle, submitBundle } from '../index'
+import { BUNDLES, bundleMaterials, listDrafts, loadBundleDraft, loadBundleGuide, mergedFieldSavings, mergedPath, saveBundleDraft, splitValues, startBundle, submitBundle, saveDraft, submitApplication } from '../index'
 
 let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
@@ -175,4 +175,13 @@ test('someone else’s bundle: not found for reading, saving and submitting; unk
   await assert.rejects(startBundle(t.deps, { code: 'no-such-bundle', applicant: a.who }), { code: 'bundle_unknown' })
   await assert.rejects(startBundle(t.deps, { code: 'newborn', applicant: { ...a.who, actingEnterpriseId: '00000000-0000-7000-8000-000000000000' } }), { code: 'bundle_audience' })
   assert.deepEqual(await t.db.selectFrom('bundle_applications').select(['values', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow(), before)
+})
+
+test('an item of a bundle cannot be saved or submitted on its own, only through its bundle', async () => {
+  const { who } = await person()
+  const { id } = await startBundle(t.deps, { code: 'restaurant-opening', applicant: who })
+  const item = await t.db.selectFrom('applications').select('id').where('bundle_application_id', '=', id).executeTakeFirstOrThrow()
+  await assert.rejects(saveDraft(t.db, { applicationId: item.id, applicant: who, values: {} }), { code: 'bundle_item' })
+  await assert.rejects(submitApplication(t.deps, { applicationId: item.id, applicant: who }), { code: 'bundle_item' })
+  assert.equal((await t.db.selectFrom('cases').select('id').where('application_id', '=', item.id).execute()).length, 0)
 })

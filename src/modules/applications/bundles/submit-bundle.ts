@@ -56,7 +56,7 @@ export async function submitBundle(deps: { db: DB; secrets: Secrets; caseOpener:
 
     const cases: BundleReceipt['cases'] = []
     for (const [i, a] of apps.entries()) {
-      const receipt = await submitInTx(tx, deps.secrets, opener, { applicationId: a.id, applicant: input.applicant, values: parts[i], idempotencyKey: null, now })
+      const receipt = await submitInTx(tx, deps.secrets, opener, { applicationId: a.id, applicant: input.applicant, values: parts[i], idempotencyKey: null, now, asBundleItem: true })
       cases.push({ ...receipt, itemCode: a.item_code, itemName: a.item_name })
     }
     const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)

@@ -93,6 +93,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
   app.get('/me/applications/:id', requireCitizen(deps), async (c) => {
     const session = getCitizen(c)
     const view = await ownApplication(session, c.req.param('id'))
+    if (view.bundleApplicationId && view.status === 'draft') return c.redirect(`/me/bundles/${view.bundleApplicationId}`, 303)
     if (view.status === 'submitted') return c.redirect(`/me/applications/${view.id}/receipt`, 303)
     if (view.status !== 'draft') return c.redirect('/me/cases', 303)
     const ctx = await draftContext(db, view)
