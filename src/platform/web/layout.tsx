@@ -49,6 +49,8 @@ function AccountLinks({ lang, viewer }: { lang: Lang; viewer: Viewer | null | un
       {viewer ? (
         <>
           <a href="/account">{viewer.displayName}</a>
+          <a href="/me/cases">{t(lang, '我的办件', 'My applications')}</a>
+          <a href="/me/messages">{t(lang, '消息', 'Messages')}</a>
           <a href="/me/data-access">{t(lang, '我的数据使用记录', 'Who used my data')}</a>
         </>
       ) : (
@@ -70,6 +72,8 @@ function PortalNav({ lang }: { lang: Lang }) {
           <li><a href="/search?audience=individual">{t(lang, '个人办事', 'For individuals')}</a></li>
           <li><a href="/search?audience=enterprise">{t(lang, '法人办事', 'For businesses')}</a></li>
           <li><a href="/departments">{t(lang, '部门服务', 'Departments')}</a></li>
+          <li><a href="/bundles">{t(lang, '一件事', 'Life events')}</a></li>
+          <li><a href="/progress">{t(lang, '办件查询', 'Track an application')}</a></li>
           <li><a href="/search">{t(lang, '搜索服务', 'Search')}</a></li>
         </ul>
       </div>
