@@ -11,6 +11,7 @@ import * as m0011 from './2026-11-21T0011-calendar'
 import * as m0012 from './2026-11-21T0012-notifications'
 import * as m0013 from './2026-11-21T0013-uploads'
 import * as m0014 from './2026-11-21T0014-item-forms'
+import * as m0016 from './2026-11-21T0016-worklist-indexes'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0012-notifications': m0012,
   '2026-11-21T0013-uploads': m0013,
   '2026-11-21T0014-item-forms': m0014,
+  '2026-11-21T0016-worklist-indexes': m0016,
 }
 
 class StaticProvider implements MigrationProvider {
