@@ -166,10 +166,10 @@ export const enrolled = new Map<string, string>()
 
 /**
  * Signs a staff member in through the real pages from the login form: password, then — first time — the
- * enrolment page (reads the setup key shown as text, like a person typing it into an app) or the code step.
- * Axe runs on every page. Ends wherever `next=` leads.
+ * enrolment page (reads the setup key shown as text, like a person typing it into an app) or the code step,
+ * then the forced password change of a new account (`newPassword`). Axe runs on every page. Ends wherever `next=` leads.
  */
-export async function signInStaff(page: Page, who: { username: string; password: string }): Promise<void> {
+export async function signInStaff(page: Page, who: { username: string; password: string; newPassword?: string }): Promise<void> {
   await page.locator('#username').fill(who.username)
   await page.locator('#password').fill(who.password)
   await visit(page, () => page.getByRole('button', { name: '登录' }).click())
@@ -188,6 +188,30 @@ export async function signInStaff(page: Page, who: { username: string; password:
     await page.locator('#code').fill(await freshTotpCode(secret))
     await visit(page, () => page.getByRole('button', { name: '验证并登录' }).click())
   }
+  // An account an administrator created: the one-time password is replaced at first sign-in.
+  if (new URL(page.url()).pathname === '/admin/login/password') {
+    assert.ok(who.newPassword, `${who.username} must change the one-time password: pass newPassword`)
+    await page.locator('#password').fill(who.newPassword)
+    await page.locator('#confirm').fill(who.newPassword)
+    await visit(page, () => page.getByRole('button', { name: '保存新密码' }).click())
+  }
+}
+
+/**
+ * An administrator (signed in on `adminPage`) creates a staff account at /admin/staff/new with one role in one
+ * department; returns what signInStaff needs (the one-time password shown once, and the new one to set).
+ */
+export async function createStaffAccount(adminPage: Page, a: { username: string; displayName: string; department: string; role: string }): Promise<{ username: string; password: string; newPassword: string }> {
+  const base = new URL(adminPage.url()).origin
+  await visit(adminPage, `${base}/admin/staff/new`)
+  await adminPage.locator('#username').fill(a.username)
+  await adminPage.locator('#displayName').fill(a.displayName)
+  await adminPage.locator('#departmentId').selectOption({ label: a.department })
+  await adminPage.getByRole('checkbox', { name: a.role, exact: true }).check()
+  await visit(adminPage, () => adminPage.getByRole('button', { name: '创建账号' }).click(), { status: 201 })
+  const password = (await adminPage.locator('#one-time-password').innerText()).trim()
+  assert.ok(password, 'the one-time password is shown')
+  return { username: a.username, password, newPassword: 'Lotus-pond 2026 e2e' }
 }
 
 /** The citizen password the journeys register with. */
@@ -213,4 +237,86 @@ export async function registerCitizen(page: Page, server: Server, phone: string,
   await page.locator('#agreed').check()
   await visit(page, () => page.getByRole('button', { name: '注册并登录' }).click())
   assert.equal(new URL(page.url()).pathname, '/account')
+}
+
+/** A 1×1 PNG (uploads check types by content). */
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077' + '53de0000000c4944415478da63f8ffff3f0005fe02fe0def46b80000000049454e44ae426082', 'hex')
+export const pngFile = (name: string) => ({ name, mimeType: 'image/png', buffer: PNG })
+
+/** Real-name verification at /account/verify with a resident of the simulated 人口库 (DEMO_RESIDENTS). */
+export async function verifyRealName(page: Page, server: Server, who: { name: string; idNumber: string; idCardValidUntil: string | null }): Promise<void> {
+  await visit(page, `${server.baseUrl}/account/verify`)
+  await page.locator('#name').fill(who.name)
+  await page.locator('#idNumber').fill(who.idNumber)
+  if (who.idCardValidUntil) await page.locator('#validUntil').fill(who.idCardValidUntil)
+  else await page.locator('#longTerm').check()
+  await visit(page, () => page.getByRole('button', { name: '提交核验' }).click())
+}
+
+/**
+ * The fields of the curated 食品经营许可证核发 form a person fills in (the name and ID number are prefilled and
+ * locked): addresses in 姑苏区, owned premises, 热食类, one staff row, the two uploads (平面图, 制度目录).
+ * On the 一件事 merged form the same ids appear (shared fields once).
+ */
+export async function fillFoodLicenceFields(page: Page, who: { name: string }): Promise<void> {
+  await page.locator('#f-address-regionCode').selectOption('320508')
+  await page.locator('#f-address-detail').fill('姑苏区人民路100号')
+  await page.locator('#f-premisesAddress-regionCode').selectOption('320508')
+  await page.locator('#f-premisesAddress-detail').fill('姑苏区十全街88号')
+  await page.locator('#f-area').fill('120')
+  await page.locator('#f-premisesOwnership').check()
+  await page.locator('#f-businessItems--2').check()
+  await page.locator('#f-onlineSales--1').check()
+  await page.locator('#f-safetyManager').fill(who.name)
+  await page.locator('#f-staff-0-name').fill(who.name)
+  await page.locator('#f-staff-0-idNumber').fill('11010519491231002X')
+  await page.locator('#f-staff-0-healthCertNo').fill('JK2026001')
+  await page.locator('#f-material3').setInputFiles(pngFile('平面图.png'))
+  await page.locator('#f-material4').setInputFiles(pngFile('制度目录.png'))
+}
+
+/** The rest of the 开办餐饮店 merged form (企业设立登记, 消防安全检查, 店招标牌设置备案) after fillFoodLicenceFields. */
+export async function fillRestaurantBundleFields(page: Page, who: { name: string }): Promise<void> {
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
+  await page.locator('#f-proposedName').fill('苏州十全小馆餐饮有限公司')
+  await page.locator('#f-entityType').selectOption('llc')
+  await page.locator('#f-registeredCapital').fill('50')
+  await page.locator('#f-operatingTerm').selectOption('indefinite')
+  await page.locator('#f-businessScope').fill('餐饮服务；食品销售')
+  await page.locator('#f-addressCommitment').check()
+  await page.locator('#f-investors-0-name').fill(who.name)
+  await page.locator('#f-investors-0-idNumber').fill('11010519491231002X')
+  await page.locator('#f-investors-0-contribution').fill('50')
+  await page.locator('#f-material1').setInputFiles(pngFile('名称告知书.png'))
+  await page.locator('#f-material2').setInputFiles(pngFile('章程.png'))
+  await page.locator('#f-venueName').fill('十全小馆')
+  await page.locator('#f-venueType').selectOption('hotel')
+  await page.locator('#f-openingDate').fill(inDays(20))
+  await page.locator('#f-commitment--1').check()
+  await page.locator('#f-it3Material3').setInputFiles(pngFile('消防制度.png'))
+  await page.locator('#f-it3Material4').setInputFiles(pngFile('消防平面图.png'))
+  await page.locator('#f-signType').selectOption('wallSign')
+  await page.locator('#f-signText').fill('十全小馆')
+  await page.locator('#f-width').fill('4')
+  await page.locator('#f-height').fill('1')
+  await page.locator('#f-lit--1').check()
+  await page.locator('#f-it4Material1').setInputFiles(pngFile('效果图.png'))
+  await page.locator('#f-it4Material2').setInputFiles(pngFile('承诺书.png'))
+}
+
+/** Lines of the simulated SMS gateway's file to one (masked) number, waiting up to `timeoutMs` until `until` holds (the job worker sends after commit). */
+export async function smsTo(server: Server, phone: string, until: (lines: { purpose: string; text: string }[]) => boolean = () => true, timeoutMs = 30_000): Promise<{ purpose: string; text: string }[]> {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    let lines: { to: string; purpose: string; text: string }[] = []
+    try {
+      lines = readFileSync(join(server.dataDir, 'outbox', 'sms.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { to: string; purpose: string; text: string })
+    } catch {
+      // no file yet
+    }
+    const mine = lines.filter((l) => l.to === masked)
+    if (until(mine) || Date.now() > deadline) return mine
+    await new Promise((r) => setTimeout(r, 500))
+  }
 }

@@ -38,7 +38,7 @@ export function composeDeps(base: {
       to: toStaff ? { kind: 'staff', id: n.staffId! } : { kind: 'citizen', id: n.case.applicant_citizen_id },
       event: n.event,
       dedupeKey: n.dedupeKey,
-      data: { refNo: n.case.ref_no, itemName: n.case.item_name, link: toStaff ? `/admin/cases/${n.case.id}` : `/me/applications/${n.case.application_id}`, ...(n.data ?? {}) },
+      data: { refNo: n.case.ref_no, itemName: n.case.item_name, link: toStaff ? `/admin/cases/${n.case.id}` : `/me/cases/${n.case.id}`, ...(n.data ?? {}) },
     })
   }
   registerNotificationJobs(jobs, { db: base.db, log: base.log, sms, mailer, config: base.config }, {
