@@ -331,6 +331,17 @@ export interface WebauthnChallengesTable {
   expires_at: Timestamp
   consumed_at: Timestamp | null
 }
+/** identity: one verification mail of a citizen's notice e-mail address (migration 0018); token stored as SHA-256 only. */
+export interface CitizenEmailVerificationsTable {
+  id: string
+  citizen_id: string
+  email: string
+  token_hash: string
+  created_at: Generated<Date>
+  expires_at: Timestamp
+  verified_at: Timestamp | null
+  cancelled_at: Timestamp | null
+}
 /** identity: enterprise accounts claimed by their legal representative. */
 export interface EnterprisesTable {
   id: string
@@ -459,6 +470,7 @@ export interface Database extends CaseTables {
   sms_codes: SmsCodesTable
   passkeys: PasskeysTable
   webauthn_challenges: WebauthnChallengesTable
+  citizen_email_verifications: CitizenEmailVerificationsTable
   enterprises: EnterprisesTable
   mandates: MandatesTable
   oauth_clients: OauthClientsTable

@@ -34,6 +34,7 @@ export function AccountPage({ lang, user, csrfToken, flash }: { lang: Lang; user
             { key: t(lang, '身份证号', 'ID number'), value: user.idNumberMasked ?? '—' },
           ]}
         />
+        <p><a href="/account/email">{t(lang, '通知邮箱', 'Notice email')}</a>{t(lang, '：设置并验证邮箱后，办件通知也会发邮件给您。', ': set and verify an email address to get notices by email too.')}</p>
       </div>
       <div class="card">
         <h2>{t(lang, '账号等级', 'Account level')}</h2>

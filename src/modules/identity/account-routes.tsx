@@ -12,6 +12,7 @@ import { disableCitizenTotp } from './citizen-totp-disable'
 import { enableCitizenTotp } from './citizen-totp-enable'
 import { newCitizenTotpSetup, openSetup, reopenSetup } from './citizen-totp-setup'
 import { AccountPage, type AccountFlash } from './account-pages'
+import { registerCitizenEmailRoutes } from './citizen-email-routes'
 import { TotpDisablePage, TotpEnablePage } from './account-pages-totp'
 import { VerifyPage } from './account-pages-verify'
 import { getCitizen, requireCitizen } from './require-citizen'
@@ -30,6 +31,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): voi
     return renderCitizenPage(c, deps.config, { title, path, hasErrors: status !== 200 }, body, status)
   }
   const totpLabel = (c: Context<AppEnv>) => `一网通办:${getCitizen(c).user.phoneMasked}`
+  registerCitizenEmailRoutes(app, deps)
 
   app.get('/account', guard, (c) => {
     const s = getCitizen(c)

@@ -12,6 +12,7 @@ import * as m0012 from './2026-11-21T0012-notifications'
 import * as m0013 from './2026-11-21T0013-uploads'
 import * as m0014 from './2026-11-21T0014-item-forms'
 import * as m0016 from './2026-11-21T0016-worklist-indexes'
+import * as m0018 from './2026-11-21T0018-citizen-email'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0013-uploads': m0013,
   '2026-11-21T0014-item-forms': m0014,
   '2026-11-21T0016-worklist-indexes': m0016,
+  '2026-11-21T0018-citizen-email': m0018,
 }
 
 class StaticProvider implements MigrationProvider {
