@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { DEMO_RESIDENTS } from '../src/modules/exchange'
-import { registerCitizen, screenshot, useServerAndBrowser, visit } from './harness'
+import { fillFoodLicenceFields, registerCitizen, screenshot, useServerAndBrowser, verifyRealName, visit } from './harness'
 
 /**
  * Issue 4's applicant journey in the browser (Deliver 3, 5, 10): guide → 在线申请 → the draft (errors first, then
@@ -10,7 +10,6 @@ import { registerCitizen, screenshot, useServerAndBrowser, visit } from './harne
  */
 const env = useServerAndBrowser()
 const FOOD_ITEM = '11320500MB193972693010027000100'
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077' + '53de0000000c4944415478da63f8ffff3f0005fe02fe0def46b80000000049454e44ae426082', 'hex')
 
 describe('applicant journey in the browser', () => {
   test('apply online for 食品经营许可证, submit with files, follow the case, look it up with the query code', async () => {
@@ -19,12 +18,7 @@ describe('applicant journey in the browser', () => {
     const base = env.server.baseUrl
     const who = DEMO_RESIDENTS[2]
     await registerCitizen(page, env.server, '13712345603', '志强')
-    await visit(page, `${base}/account/verify`)
-    await page.locator('#name').fill(who.name)
-    await page.locator('#idNumber').fill(who.idNumber)
-    if (who.idCardValidUntil) await page.locator('#validUntil').fill(who.idCardValidUntil)
-    else await page.locator('#longTerm').check()
-    await visit(page, () => page.getByRole('button', { name: '提交核验' }).click())
+    await verifyRealName(page, env.server, who)
 
     await visit(page, `${base}/services/${FOOD_ITEM}`)
     await visit(page, () => page.getByRole('button', { name: '在线申请' }).click())
@@ -38,20 +32,7 @@ describe('applicant journey in the browser', () => {
     await visit(page, () => page.getByRole('button', { name: '提交申请' }).click(), { status: 400 })
     assert.ok(await page.locator('.error-summary').isVisible())
 
-    await page.locator('#f-address-regionCode').selectOption('320508')
-    await page.locator('#f-address-detail').fill('姑苏区人民路100号')
-    await page.locator('#f-premisesAddress-regionCode').selectOption('320508')
-    await page.locator('#f-premisesAddress-detail').fill('姑苏区十全街88号')
-    await page.locator('#f-premisesOwnership').check()
-    await page.locator('#f-businessItems--2').check()
-    await page.locator('#f-onlineSales--1').check()
-    await page.locator('#f-area').fill('120')
-    await page.locator('#f-safetyManager').fill('张三')
-    await page.locator('#f-staff-0-name').fill('张三')
-    await page.locator('#f-staff-0-idNumber').fill('11010519491231002X')
-    await page.locator('#f-staff-0-healthCertNo').fill('JK2026001')
-    await page.locator('#f-material3').setInputFiles({ name: '平面图.png', mimeType: 'image/png', buffer: PNG })
-    await page.locator('#f-material4').setInputFiles({ name: '制度目录.png', mimeType: 'image/png', buffer: PNG })
+    await fillFoodLicenceFields(page, who)
     await visit(page, () => page.getByRole('button', { name: '提交申请' }).click())
     assert.match(new URL(page.url()).pathname, /\/receipt$/)
     const receipt = await page.locator('main').innerText()

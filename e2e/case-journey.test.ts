@@ -101,7 +101,9 @@ describe('case journey in the browser', () => {
 
       // The window accepts: both parallel steps start, in their two departments.
       await again(win)
-      assert.match(await main(win), /申请人已于 .+ 补正/)
+      const resubmitted = await main(win)
+      assert.match(resubmitted, /申请人已于 .+ 补正/)
+      assert.ok(resubmitted.includes('平面图-已标明消毒设施.png'), 'the officer sees the new plan')
       await submitIn(win, '#accept', '受理')
       const accepted = await main(win)
       assert.match(accepted, /办理中/)
