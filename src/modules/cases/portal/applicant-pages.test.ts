@@ -316,6 +316,12 @@ test('case page: accepted with a promised date in plain words; a denial shows it
   assert.ok(html.includes('材料审查') && html.includes('现场核查'), 'both current steps with their departments')
   assert.ok(!html.includes('受理后计算'))
   assert.ok(!html.includes(crew.window.name), 'no staff names')
+  // Every step, finished or not, with its department and date: 预审受理 done, the two parallel steps under way, the rest to come.
+  const steps = html.slice(html.indexOf('id="steps-h"'), html.indexOf('</table>', html.indexOf('id="steps-h"')))
+  assert.match(steps, /预审受理[\s\S]*?已完成/)
+  assert.match(steps, /材料审查[\s\S]*?苏州市市场监督管理局[\s\S]*?办理中/)
+  assert.match(steps, /现场核查[\s\S]*?苏州市姑苏区市场监督管理局[\s\S]*?办理中/)
+  assert.match(steps, /许可决定[\s\S]*?待开始[\s\S]*?前一环节完成后开始/)
   for (const s of d.current.filter((x) => x.status === 'active')) {
     await completeStep(deps, { caseId, stepId: s.id, staff: asStaff(s.name === '现场核查' ? crew.gusuOfficer : crew.cityOfficer), outcome: 'pass', opinion: '通过' })
   }

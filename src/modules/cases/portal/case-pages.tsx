@@ -111,6 +111,11 @@ type CasePageProps = {
   correction: CorrectionForm | null
 }
 
+function stepStateText(lang: Lang, status: string, paused: boolean): string {
+  if (paused) return t(lang, '特别程序中（暂停计时）', 'Special procedure (clock stopped)')
+  return status === 'active' ? t(lang, '办理中', 'In progress') : status === 'done' ? t(lang, '已完成', 'Done') : status === 'waiting' ? t(lang, '待开始', 'Not started') : t(lang, '已取消', 'Cancelled')
+}
+
 /** 办件详情 for the applicant: status, current steps, expected date, notices to act on, and the timeline. */
 export function CasePage({ lang, d, queryCode, timeline, csrf, banner, flash, mayWithdraw, correction }: CasePageProps) {
   const c = d.case
@@ -148,6 +153,24 @@ export function CasePage({ lang, d, queryCode, timeline, csrf, banner, flash, ma
           },
         ]}
       />
+      <section aria-labelledby="steps-h">
+        <h2 id="steps-h">{t(lang, '办理环节', 'Steps')}</h2>
+        <table class="table">
+          <caption class="visually-hidden">{t(lang, '每个环节的办理部门、状态和预计完成日期', 'Each step with its department, state and expected date')}</caption>
+          <thead><tr><th scope="col">{t(lang, '环节', 'Step')}</th><th scope="col">{t(lang, '办理部门', 'Department')}</th><th scope="col">{t(lang, '状态', 'State')}</th><th scope="col">{t(lang, '预计完成', 'Expected by')}</th><th scope="col">{t(lang, '完成时间', 'Finished')}</th></tr></thead>
+          <tbody>
+            {d.current.map((s) => (
+              <tr>
+                <td>{s.name}{s.round > 1 ? t(lang, `（第${s.round}轮）`, ` (round ${s.round})`) : ''}</td>
+                <td>{d.departments.get(s.department_id) ?? '—'}</td>
+                <td>{stepStateText(lang, s.status, openPauses.some((p) => p.stepId === s.id))}</td>
+                <td>{s.due_on ? shortDate(lang, s.due_on) : s.status === 'waiting' ? t(lang, '前一环节完成后开始', 'Starts after the previous step') : '—'}</td>
+                <td>{s.finished_at && s.status === 'done' ? readableDate(lang, new Date(s.finished_at)) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {openPauses.length ? (
         <Notice tone="info" title={t(lang, `${openPauses.map((p) => p.procedure).join('、')}中`, `Special procedure under way: ${openPauses.map((p) => p.procedure).join(', ')}`)}>
           <p>{t(lang, `自 ${readableDate(lang, openPauses[0]!.startedOn)} 起，这段时间不计入办理时限；结束后预计办结日期会相应顺延。`, `Since ${readableDate(lang, openPauses[0]!.startedOn)}. This time does not count towards the deadline; the expected date moves on accordingly when it ends.`)}</p>
