@@ -30,13 +30,16 @@ export async function acceptCase(deps: CaseDeps, input: AcceptCaseInput) {
       predecessors: JSON.stringify(s.predecessors), status: 'waiting' as const, days: s.days,
     }))).execute()
     await finishStep(tx, intake, { outcome: 'pass', opinion: input.opinion?.trim() || '材料齐全，符合法定形式，予以受理。', staff: input.staff, now })
-    const due = caseDueDates(cal, { acceptedOn: today, statutoryDays: c.statutory_days, promisedDays: c.promised_days, extensionDays: 0, pausedDays: 0 })
+    // 行政许可法 Art. 32: a correction not requested within 5 working days means the application counts as accepted on
+    // the day the materials arrived — the clocks then run from that day, not from the late acceptance.
+    const clockStart = today > c.pre_review_due ? c.received_on : today
+    const due = caseDueDates(cal, { acceptedOn: clockStart, statutoryDays: c.statutory_days, promisedDays: c.promised_days, extensionDays: 0, pausedDays: 0 })
     const docNo = `受字〔${today.slice(0, 4)}〕${c.ref_no.slice(6, -1)}号`
     const started = await startReadySteps(tx, cal, c.id, today, now)
     const updated = await transition(tx, c, {
       action: 'accepted', actor: staffActor(input.staff), to: 'in_progress', stepId: intake.id, now,
-      set: { accepted_at: now, accepted_on: today, accepted_by: input.staff.id, accept_doc_no: docNo, statutory_due: due.statutoryDue, promised_due: due.promisedDue, decision_step_key: plan.find((s) => s.role === 'decision')!.key },
-      details: { acceptDocNo: docNo, statutoryDue: due.statutoryDue, promisedDue: due.promisedDue, started: started.map((s) => s.name) },
+      set: { accepted_at: now, accepted_on: clockStart, accepted_by: input.staff.id, accept_doc_no: docNo, statutory_due: due.statutoryDue, promised_due: due.promisedDue, decision_step_key: plan.find((s) => s.role === 'decision')!.key },
+      details: { acceptDocNo: docNo, ...(clockStart !== today ? { deemedAcceptedOn: clockStart } : {}), statutoryDue: due.statutoryDue, promisedDue: due.promisedDue, started: started.map((s) => s.name) },
     })
     await sendNotice(deps.notices, tx, { event: 'case.accepted', case: c, dedupeKey: `case.accepted:${c.id}`, data: { acceptDocNo: docNo, promisedDue: due.promisedDue } })
     return { case: updated, started }

@@ -212,3 +212,13 @@ test('staff are warned one working day before a step is due, with one dedupe key
   await warnDueSoon({ db: t.db, notices }, at('2025-11-07', 15))
   assert.deepEqual(new Set(seen.filter((n) => n.refNo === receipt.refNo).map((n) => n.dedupeKey)), keys, 'a second scan repeats the same keys, so nothing is sent twice')
 })
+
+test('accepted after the 5-working-day review period: deemed accepted on the day the materials arrived (行政许可法 Art. 32)', async () => {
+  const { receipt } = await submitted(at('2025-11-03'))
+  const late = await acceptCase(deps(), { caseId: receipt.caseId, staff: asStaff(crew.window), now: at('2025-11-12') })
+  assert.equal(late.case.accepted_on, '2025-11-03')
+  assert.equal(late.case.statutory_due, '2025-11-17', '10 working days from 3 November, not from the late acceptance')
+  const onTime = await submitted(at('2025-11-03'))
+  const ok = await acceptCase(deps(), { caseId: onTime.receipt.caseId, staff: asStaff(crew.window), now: at('2025-11-10') })
+  assert.equal(ok.case.accepted_on, '2025-11-10', 'on the last day of the period the clock starts at acceptance')
+})
