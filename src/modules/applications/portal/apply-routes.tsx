@@ -16,6 +16,7 @@ import { startApplication } from '../start-application'
 import { submitApplication } from '../submit-application'
 import { applicantOf, mayHandleItem, uploadOwnerOf } from './applicant-session'
 import { attachmentsFor, withUploads } from './attachments'
+import { registerDraftAutosave } from './autosave-route'
 import { draftContext, type DraftContext } from './draft-context'
 import { DiscardPage, DraftPage, type DraftFlash } from './draft-page'
 import { readApplicationPost, signedInForPost, splitBilingual } from './form-post'
@@ -155,6 +156,8 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
       return again(raw, fieldErrorsOf(err), err instanceof ConflictError ? 409 : 400, problemOf(l, err))
     }
   })
+
+  registerDraftAutosave(app, deps)
 
   app.get('/me/applications/:id/discard', requireCitizen(deps), async (c) => {
     const l = lang(c)

@@ -104,7 +104,7 @@ export function DraftPage(p: DraftPageProps) {
         </Notice>
       ) : null}
       <MaterialsList lang={lang} plan={p.plan} />
-      <form method="post" action={action} enctype="multipart/form-data" novalidate>
+      <form method="post" action={action} enctype="multipart/form-data" novalidate data-autosave={`${action}/autosave`}>
         <CsrfField token={p.csrf} />
         <input type="hidden" name="rev" value={String(p.rev)} />
         <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
@@ -112,6 +112,15 @@ export function DraftPage(p: DraftPageProps) {
         <button type="submit" name="_action" value="save" class="visually-hidden" tabindex={-1} aria-hidden="true">{t(lang, '保存草稿', 'Save draft')}</button>
         <FormFields def={p.def} values={p.values} errors={p.errors} prefilled={p.prefilled} lang={lang} regions={p.regions} attachments={p.attachments} />
         <p class="hint">{t(lang, '提交前请核对：提交后由窗口工作人员在 5 个工作日内预审；需要补正的会一次性告知。', 'Check before you submit: the service counter reviews it within 5 working days and tells you at once of anything to correct.')}</p>
+        {/* Filled in by draft-autosave.js (progressive enhancement: without it, 保存草稿 is the only way to save). */}
+        <p class="hint" id="autosave-status" role="status" aria-live="polite"
+          data-saved={t(lang, '已自动保存', 'Saved automatically')}
+          data-conflict={t(lang, '此草稿已在其他窗口保存，请刷新页面', 'This draft was saved in another window; reload the page')}
+          data-invalid={t(lang, '有内容格式不对，暂未自动保存；点“保存草稿”可查看需要修改的地方', 'Something is in the wrong format, so it was not saved automatically; choose “Save draft” to see what to fix')}
+          data-expired={t(lang, '登录已过期，没有自动保存；请刷新页面后再点“保存草稿”', 'Your session expired, nothing was saved automatically; reload the page and choose “Save draft”')}
+          data-failed={t(lang, '暂时无法自动保存，请点“保存草稿”', 'Could not save automatically; choose “Save draft”')}
+        ></p>
+        <script src="/assets/draft-autosave.js" defer></script>
         <div class="button-row">
           <button type="submit" name="_action" value="submit" class="button button-primary">{t(lang, '提交申请', 'Submit application')}</button>
           <button type="submit" name="_action" value="save" class="button button-secondary">{t(lang, '保存草稿', 'Save draft')}</button>
