@@ -28,6 +28,10 @@ describe('applicant journey in the browser', () => {
     assert.match(main, /将通过数据共享获取，无需上传/)
     await screenshot(page, 'applicant-draft')
 
+    // Autosave (Deliver 5): 10 s after typing stops, the polite live region says it was saved.
+    await page.locator('#f-safetyManager').fill('张三')
+    await page.locator('#autosave-status').filter({ hasText: /已自动保存 \d{2}:\d{2}/ }).waitFor({ timeout: 14_000 })
+
     // Submitting an empty form: the error summary and field messages, accessible too.
     await visit(page, () => page.getByRole('button', { name: '提交申请' }).click(), { status: 400 })
     assert.ok(await page.locator('.error-summary').isVisible())
