@@ -6,7 +6,7 @@ import { expectAccessible, screenshot, visit, useServerAndBrowser } from './harn
 describe('portal journeys', () => {
   const env = useServerAndBrowser()
 
-  it('on a phone: home → “开饭店” → results → guide with materials and steps → 在线办理 → sign-in', async () => {
+  it('on a phone: home → “开饭店” → results → guide with materials and steps → 在线申请 → sign-in', async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: env.server.baseUrl, locale: 'zh-CN' })
     const page = await ctx.newPage()
     try {
@@ -32,7 +32,7 @@ describe('portal journeys', () => {
       assert.ok(await page.locator('#process').isVisible(), 'steps section')
       await screenshot(page, 'guide-375')
 
-      await visit(page, () => page.getByRole('link', { name: '在线办理' }).first().click())
+      await visit(page, () => page.getByRole('link', { name: '在线申请' }).first().click())
       const url = new URL(page.url())
       assert.equal(url.pathname, '/login')
       assert.match(url.searchParams.get('next') ?? '', /^\/apply\//)
