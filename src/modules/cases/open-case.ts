@@ -2,24 +2,14 @@ import type { Executor } from '../../platform/database'
 import { uuidv7 } from '../../platform/ids'
 import { caseKindCode } from './case'
 import { preReviewDue, type Calendar } from './clocks'
-import { auditActor, type CaseActor } from './case-store'
+import { auditActor } from './case-store'
+import type { OpenCaseRequest } from '../applications'
 import type { AuditInput } from '../../platform/audit'
 
 export const INTAKE_STEP = '受理'
 
-export type OpenCaseInput = {
-  applicationId: string
-  refNo: string
-  item: { id: string; version: number; code: string; name: string; caseKind?: string; statutoryDays?: number; promisedDays?: number }
-  departmentId: string
-  regionCode: string | null
-  applicantCitizenId: string
-  subjectEnterpriseId: string | null
-  applicantName: string
-  actor: CaseActor
-  now: Date
-  today: string
-}
+/** The applications module's request (its CaseOpener port) plus the clock of the submission. */
+export type OpenCaseInput = OpenCaseRequest & { now: Date; today: string }
 
 /**
  * Opens the case of a submitted application (the applications module calls this through its CaseOpener port,

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
-import { ConflictError, DomainError, ValidationError } from '../../../platform/errors'
+import { ConflictError, DomainError } from '../../../platform/errors'
 import type { AppEnv } from '../../../platform/http/context'
 import { Breadcrumbs, Notice, Zh } from '../../../platform/web/components'
 import { t, type Lang } from '../../../platform/web/i18n'
 import { appliesOnline, applyRowAction, getItemByCode, parseFormPost, validateFormValues, type FieldError, type ItemRow } from '../../catalog'
 import { actingBannerFor, getCitizen, requireCitizen, TRUST_LEVEL_LABELS, type CitizenSession, type TrustLevel } from '../../identity'
-import { applicationNotFound, FormInvalidError } from '../application-errors'
+import { applicationNotFound } from '../application-errors'
 import { getApplicationFor, listDrafts, type ApplicationView } from '../application-queries'
 import { discardDraft } from '../discard-draft'
 import { saveDraft } from '../save-draft'
@@ -19,8 +19,10 @@ import { attachmentsFor, withUploads } from './attachments'
 import { registerDraftAutosave } from './autosave-route'
 import { draftContext, type DraftContext } from './draft-context'
 import { DiscardPage, DraftPage, type DraftFlash } from './draft-page'
-import { readApplicationPost, signedInForPost, splitBilingual } from './form-post'
+import { fieldErrorsOf, pageProblemOf, readApplicationPost, signedInForPost } from './form-post'
 import { renderApplicantPage, type ApplicantPageStatus } from './render'
+
+const NOTHING_SAVED = { zh: '没有保存', en: 'Nothing was saved' }
 
 const lang = (c: Context<AppEnv>): Lang => c.get('lang') ?? 'zh'
 const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '')
@@ -143,7 +145,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
             text: t(l, '您刚才的修改还没有保存，显示在下方。请核对：再点“保存草稿”将以下方内容为准（覆盖另一处保存的版本）；如想保留另一处的内容，请刷新页面。', 'Your changes below are NOT saved yet. Check them: “Save draft” again keeps what is below (replacing the other version); reload the page to keep the other version instead.'),
           }, fresh?.rev ?? rev)
         }
-        return again(raw, fieldErrorsOf(err), 400, problemOf(l, err))
+        return again(raw, fieldErrorsOf(err), 400, pageProblemOf(l, err, NOTHING_SAVED))
       }
       return c.redirect(`/me/applications/${view.id}?saved=1`, 303)
     }
@@ -153,7 +155,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
       return c.redirect(`/me/applications/${receipt.applicationId}/receipt`, 303)
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err
-      return again(raw, fieldErrorsOf(err), err instanceof ConflictError ? 409 : 400, problemOf(l, err))
+      return again(raw, fieldErrorsOf(err), err instanceof ConflictError ? 409 : 400, pageProblemOf(l, err, NOTHING_SAVED))
     }
   })
 
@@ -176,20 +178,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
   })
 }
 
-/** Field messages of a refused save or submission, on the form's paths (the operation's fields are "zh en"). */
-function fieldErrorsOf(err: unknown): FieldError[] {
-  if (!(err instanceof ValidationError)) return []
-  return err.fields.filter((f) => f.field && f.field !== 'materials' && f.field !== 'idempotencyKey').map((f) => {
-    const [zh, en] = splitBilingual(f.message)
-    return { path: f.field, message: zh, messageEn: en }
-  })
-}
 
-function problemOf(l: Lang, err: unknown): { title: string; text: string } | undefined {
-  if (!(err instanceof DomainError) || err instanceof FormInvalidError) return undefined
-  const [zh, en] = splitBilingual(err.message)
-  return { title: t(l, '没有保存', 'Nothing was saved'), text: l === 'en' ? en : zh }
-}
 
 function CannotStart({ lang: l, item, why, session }: { lang: Lang; item: ItemRow; why: 'offline' | 'trust' | 'scope'; session: CitizenSession }) {
   const need = item.minTrustLevel as TrustLevel

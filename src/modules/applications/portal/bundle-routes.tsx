@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
-import { ConflictError, DomainError, ValidationError } from '../../../platform/errors'
+import { ConflictError, DomainError } from '../../../platform/errors'
 import type { AppEnv } from '../../../platform/http/context'
 import { t, type Lang } from '../../../platform/web/i18n'
 import { Layout, siteTitle } from '../../../platform/web/layout'
@@ -16,12 +16,13 @@ import { bundleMaterials, mergedFieldSavings } from '../bundles/merge-forms'
 import { saveBundleDraft } from '../bundles/save-bundle-draft'
 import { startBundle } from '../bundles/start-bundle'
 import { checkBundleValues, submitBundle } from '../bundles/submit-bundle'
-import { FormInvalidError } from '../application-errors'
 import { applicantOf, mayHandleItem, uploadOwnerOf } from './applicant-session'
 import { attachmentsFor, withUploads } from './attachments'
 import { BundleDraftPage, BundleGuidePage, BundleListPage, MyBundlesPage, type BundleFlash, type BundleItemLine } from './bundle-pages'
-import { readApplicationPost, signedInForPost, splitBilingual } from './form-post'
+import { fieldErrorsOf, pageProblemOf, readApplicationPost, signedInForPost, splitBilingual } from './form-post'
 import { renderApplicantPage, type ApplicantPageStatus } from './render'
+
+const NOTHING_SAVED_OR_SUBMITTED = { zh: '没有保存，也没有提交', en: 'Nothing was saved or submitted' }
 
 const lang = (c: Context<AppEnv>): Lang => c.get('lang') ?? 'zh'
 const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '')
@@ -182,21 +183,9 @@ export function registerBundlePortal(app: OpenAPIHono<AppEnv>, deps: Deps): void
       return c.redirect(`/me/bundles/${d.row.id}/progress?submitted=1`, 303)
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err
-      return again(raw, fieldErrorsOf(err), err instanceof ConflictError ? 409 : 400, problemOf(l, err))
+      return again(raw, fieldErrorsOf(err), err instanceof ConflictError ? 409 : 400, pageProblemOf(l, err, NOTHING_SAVED_OR_SUBMITTED))
     }
   })
 }
 
-function fieldErrorsOf(err: unknown): FieldError[] {
-  if (!(err instanceof ValidationError)) return []
-  return err.fields.filter((f) => f.field && f.field !== 'materials' && f.field !== 'idempotencyKey').map((f) => {
-    const [zh, en] = splitBilingual(f.message)
-    return { path: f.field, message: zh, messageEn: en }
-  })
-}
 
-function problemOf(l: Lang, err: unknown): { title: string; text: string } | undefined {
-  if (!(err instanceof DomainError) || err instanceof FormInvalidError) return undefined
-  const [zh, en] = splitBilingual(err.message)
-  return { title: t(l, '没有保存，也没有提交', 'Nothing was saved or submitted'), text: l === 'en' ? en : zh }
-}

@@ -2,16 +2,17 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
-import { DomainError } from '../../../platform/errors'
+import { DomainError, ValidationError } from '../../../platform/errors'
 import type { AppEnv } from '../../../platform/http/context'
 import { renderErrorPage } from '../../../platform/web/error-page'
-import { t } from '../../../platform/web/i18n'
+import { t, type Lang } from '../../../platform/web/i18n'
 import { allFields, type FieldError, type FormDefinition } from '../../catalog'
 import { peekCitizen, type CitizenSession } from '../../identity'
 import { boundaryOf, readField, readMultipart } from '../uploads/multipart'
 import { storeUpload } from '../uploads/store-upload'
 import { MalformedUploadError } from '../uploads/upload-errors'
 import { uploadOwnerOf } from './applicant-session'
+import { FormInvalidError } from '../application-errors'
 
 /** Text of a form (everything but files): far above the largest form (200 fields, textareas of 10 000 characters). */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -157,4 +158,20 @@ async function readCapped(stream: AsyncIterable<Uint8Array>, max: number): Promi
 function sameToken(sent: string | undefined, expected: string): boolean {
   if (!sent) return false
   return timingSafeEqual(createHash('sha256').update(sent).digest(), createHash('sha256').update(expected).digest())
+}
+
+/** Field messages of a refused save or submission, on the form's paths (the operation's fields are "zh en"). */
+export function fieldErrorsOf(err: unknown): FieldError[] {
+  if (!(err instanceof ValidationError)) return []
+  return err.fields.filter((f) => f.field && f.field !== 'materials' && f.field !== 'idempotencyKey').map((f) => {
+    const [zh, en] = splitBilingual(f.message)
+    return { path: f.field, message: zh, messageEn: en }
+  })
+}
+
+/** A refusal that is not about one field (conflict, not found…), as a notice titled `title`. */
+export function pageProblemOf(l: Lang, err: unknown, title: { zh: string; en: string }): { title: string; text: string } | undefined {
+  if (!(err instanceof DomainError) || err instanceof FormInvalidError) return undefined
+  const [zh, en] = splitBilingual(err.message)
+  return { title: t(l, title.zh, title.en), text: l === 'en' ? en : zh }
 }
