@@ -56,3 +56,21 @@ export async function testDb(kind: 'migrated' | 'seeded' = 'migrated'): Promise<
     },
   }
 }
+
+/** An empty database `name` on the server of `serverUrl` (for tests that run the real CLI against a bare store); its URL. */
+export async function createScratchDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const u = new URL(serverUrl)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+export async function dropScratchDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
+  await admin.connect()
+  await admin.query(`drop database if exists ${name} with (force)`)
+  await admin.end()
+}

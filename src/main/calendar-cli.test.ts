@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { parseConfig } from '../platform/config'
-import { adminUrl } from '../../test/db'
+import { createScratchDatabase, dropScratchDatabase } from '../../test/db'
 
 /**
  * `yiwang calendar …` in a child process against a store of its own (empty PGlite dir, or an empty PostgreSQL
@@ -31,24 +30,11 @@ describe('yiwang calendar', () => {
   }
 
   before(async () => {
-    if (serverUrl) {
-      const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
-      await admin.connect()
-      await admin.query(`create database ${dbName}`)
-      await admin.end()
-      const u = new URL(serverUrl)
-      u.pathname = `/${dbName}`
-      databaseUrl = u.toString()
-    }
+    if (serverUrl) databaseUrl = await createScratchDatabase(serverUrl, dbName)
   })
   after(async () => {
     rmSync(tmp, { recursive: true, force: true })
-    if (serverUrl) {
-      const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
-      await admin.connect()
-      await admin.query(`drop database if exists ${dbName} with (force)`)
-      await admin.end()
-    }
+    if (serverUrl) await dropScratchDatabase(serverUrl, dbName)
   })
 
   it('add-working-days 2025-09-30 20 prints just 2025-11-04', () => {

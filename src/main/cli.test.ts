@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { sql } from 'kysely'
 import { parseConfig } from '../platform/config'
 import { openDatabase } from '../platform/database'
-import { adminUrl } from '../../test/db'
+import { createScratchDatabase, dropScratchDatabase } from '../../test/db'
 
 /**
  * The real `yiwang` command in a child process, against a store of its own: an empty PGlite directory, or an
@@ -36,24 +35,11 @@ describe('yiwang CLI', () => {
   const openStore = () => openDatabase(databaseUrl ? { databaseUrl, poolSize: 1 } : { pgliteDir: join(tmp, 'pglite') })
 
   before(async () => {
-    if (serverUrl) {
-      const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
-      await admin.connect()
-      await admin.query(`create database ${dbName}`)
-      await admin.end()
-      const u = new URL(serverUrl)
-      u.pathname = `/${dbName}`
-      databaseUrl = u.toString()
-    }
+    if (serverUrl) databaseUrl = await createScratchDatabase(serverUrl, dbName)
   })
   after(async () => {
     rmSync(tmp, { recursive: true, force: true })
-    if (serverUrl) {
-      const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
-      await admin.connect()
-      await admin.query(`drop database if exists ${dbName} with (force)`)
-      await admin.end()
-    }
+    if (serverUrl) await dropScratchDatabase(serverUrl, dbName)
   })
 
   it('migrate creates the schema in an empty store', () => {

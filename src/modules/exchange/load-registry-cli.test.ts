@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { parseConfig } from '../../platform/config'
 import { openDatabase } from '../../platform/database'
-import { adminUrl } from '../../../test/db'
+import { createScratchDatabase, dropScratchDatabase } from '../../../test/db'
 import { makeIdNumber, makeUscc } from './seed/codes'
 
 /**
@@ -38,22 +37,11 @@ describe('yiwang registry load', () => {
   }
 
   before(async () => {
-    if (!serverUrl) return
-    const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
-    await admin.connect()
-    await admin.query(`create database ${dbName}`)
-    await admin.end()
-    const u = new URL(serverUrl)
-    u.pathname = `/${dbName}`
-    databaseUrl = u.toString()
+    if (serverUrl) databaseUrl = await createScratchDatabase(serverUrl, dbName)
   })
   after(async () => {
     rmSync(tmp, { recursive: true, force: true })
-    if (!serverUrl) return
-    const admin = new pg.Client({ connectionString: adminUrl(serverUrl) })
-    await admin.connect()
-    await admin.query(`drop database if exists ${dbName} with (force)`)
-    await admin.end()
+    if (serverUrl) await dropScratchDatabase(serverUrl, dbName)
   })
 
   it('usage errors exit 1 without touching the database', () => {
