@@ -1,16 +1,18 @@
-import { after, before, test } from 'node:test'
+import { after, before, beforeEach, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp } from '../../../test/app'
 import { CITIZEN_PASSWORD, createCitizen, createDemoCitizen } from '../../../test/citizens'
 import { Browser, hiddenField, loginThroughForm } from './citizen-routes-test-support'
 import { openPending, sealPending } from './sign-in-citizen-pending'
 import { totpCode } from './totp'
+import { clearOfTotpBoundary } from '../../../test/totp'
 
 let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
   t = await testApp('seeded')
 })
 after(() => t.close())
+beforeEach(() => clearOfTotpBoundary())
 
 const secretIn = (html: string) => /<p class="secret">([A-Z2-7 ]+)<\/p>/.exec(html)?.[1]!.replace(/ /g, '')
 const citizen = (id: string) => t.db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

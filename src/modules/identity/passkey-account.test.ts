@@ -1,16 +1,18 @@
-import { after, before, test } from 'node:test'
+import { after, before, beforeEach, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp } from '../../../test/app'
 import { CITIZEN_PASSWORD, createCitizen, DEMO_RESIDENTS, fakeIdNumber } from '../../../test/citizens'
 import { assertNoRawIdentifiers, Browser, hiddenField } from './citizen-routes-test-support'
 import { addThroughApi, postJson, signedIn, SoftPasskey } from './passkey-test-support'
 import { totpCode } from './totp'
+import { clearOfTotpBoundary } from '../../../test/totp'
 
 let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
   t = await testApp('seeded')
 })
 after(() => t.close())
+beforeEach(() => clearOfTotpBoundary())
 
 const citizen = (id: string) => t.db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const audits = (id: string, action: string) => t.db.selectFrom('audit_log').selectAll().where('actor_id', '=', id).where('action', '=', action).execute()

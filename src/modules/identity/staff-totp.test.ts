@@ -1,8 +1,9 @@
-import { after, before, test } from 'node:test'
+import { after, before, beforeEach, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp } from '../../../test/app'
 import { cookieFrom, createStaff, csrfOf, formBody, hiddenCsrf, nextTotpCode, postForm, postLogin, postTotp, signIn, staffTotpSecret, STAFF_PASSWORD } from '../../../test/staff'
 import { totpCode } from './totp'
+import { clearOfTotpBoundary } from '../../../test/totp'
 
 let t: Awaited<ReturnType<typeof testApp>>
 before(async () => {
@@ -11,6 +12,7 @@ before(async () => {
   for (const u of ['wrongcode', 'replay', 'locked', 'temp', 'nocsrf']) await createStaff(t.db, u, ['catalog_editor'], { mustChangePassword: u === 'temp' })
 })
 after(() => t.close())
+beforeEach(() => clearOfTotpBoundary())
 
 const audits = (action: string, subject: string) => t.db.selectFrom('audit_log').select(['details']).where('action', '=', action).where('subject_id', '=', subject).execute()
 const pending = async (u: string) => (await postLogin(t.app, u, STAFF_PASSWORD)).session!
