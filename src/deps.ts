@@ -8,7 +8,7 @@ import type { DepartmentDirectory, RegistryPorts } from './modules/identity'
 import type { Mailer, SmsGateway } from './modules/notifications'
 import type { Jobs } from './platform/jobs'
 import type { CaseOpener } from './modules/applications'
-import type { CaseNotices } from './modules/cases'
+import type { CaseNotices, CaseResultIssuer } from './modules/cases'
 
 /**
  * The composition root's product: everything routes and operations need, real or fake. Outside systems
@@ -37,4 +37,6 @@ export type Deps = {
   caseOpener: CaseOpener
   /** cases' notices port: inbox + email/SMS outbox (notifications module). */
   caseNotices: CaseNotices
+  /** cases' result port: 办结即制证 (licences module). */
+  caseResults: CaseResultIssuer
 }

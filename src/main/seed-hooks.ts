@@ -3,6 +3,7 @@ import { seedDemoStaff, seedDemoOauthClients } from '../modules/identity'
 import { departmentDirectory, seedItemForms, seedSearchSynonyms } from '../modules/catalog'
 import { seedRegistries } from '../modules/exchange'
 import { seedSharedDatasets } from '../modules/exchange'
+import { seedLicenceTypes } from '../modules/licences'
 
 /** Demo-data hooks of modules other than the catalogue, run after the catalogue is seeded. */
 export const seedHooks: SeedHook[] = []
@@ -27,3 +28,6 @@ seedHooks.push(async (db) => {
 
 // identity: demo OAuth clients of 苏州市市场监督管理局 (SSO website + exchange system); secrets printed once by the CLI.
 seedHooks.push((db, opts) => (opts.secrets ? seedDemoOauthClients(db, opts.secrets, departmentDirectory(db)) : Promise.resolve({})))
+
+// licences: a 证照类型 for every licence the catalogue's items produce (curated faces for the journey's types).
+seedHooks.push((db) => seedLicenceTypes(db))

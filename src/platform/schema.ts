@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 import type { CaseTables } from './schema-cases'
+import type { LicenceTables } from './schema-licences'
 
 /**
  * Table types for Kysely. Each table has ONE owning module (named in the comment); others read through the
@@ -444,7 +445,7 @@ export interface NotificationDeliveriesTable {
   created_at: Generated<Date>
 }
 
-export interface Database extends CaseTables {
+export interface Database extends CaseTables, LicenceTables {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   calendar_days: CalendarDaysTable

@@ -1,14 +1,20 @@
-import type { DB } from '../../platform/database'
+import type { DB, Executor } from '../../platform/database'
 import { ValidationError } from '../../platform/errors'
 import { loadCalendar } from '../../platform/calendar/calendar-store'
 import { shanghaiDate } from '../../platform/calendar/working-calendar'
 import type { StaffUser } from '../identity'
 import type { Calendar } from './clocks'
-import type { CaseActor } from './case-store'
+import type { CaseActor, CaseRow } from './case-store'
 import type { CaseNotices } from './case-notices'
 
-/** What case operations need: the database, and the notices port (wired to notifications in src/main). */
-export type CaseDeps = { db: DB; notices?: CaseNotices }
+/**
+ * 办结即制证: a higher module (licences) makes the result of an approved case — inside the result transaction, so
+ * the case is never 已出证 without its licence, nor a licence without its case. Null: the item's result is no licence.
+ */
+export type CaseResultIssuer = (tx: Executor, c: CaseRow, ctx: { staff: StaffUser; now: Date; today: string }) => Promise<{ name: string; number: string; licenceId: string } | null>
+
+/** What case operations need: the database, the notices port (wired to notifications in src/main) and the result issuer (licences). */
+export type CaseDeps = { db: DB; notices?: CaseNotices; results?: CaseResultIssuer }
 
 export type Clock = { cal: Calendar; now: Date; today: string }
 

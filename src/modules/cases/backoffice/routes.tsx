@@ -29,7 +29,7 @@ const FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src '
  */
 export function registerCaseBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   const guard = requireStaff(deps, 'window_officer', 'department_officer', 'department_head', 'supervisor')
-  const caseDeps = { db: deps.db, notices: deps.caseNotices }
+  const caseDeps = { db: deps.db, notices: deps.caseNotices, results: deps.caseResults }
 
   app.get('/admin/cases', guard, async (c) => {
     const lang = c.get('lang')
