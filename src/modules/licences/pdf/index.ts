@@ -15,7 +15,8 @@
  */
 import PDFDocument from 'pdfkit'
 import { ValidationError } from '../../../platform/errors'
-import { fonts, type OutlineFont } from './fonts'
+import { fonts, type FontSet, type OutlineFont } from './fonts'
+import { drawOutlinedCentred, glyphOps, outlinedWidth } from './outline'
 import { drawQr } from './qr'
 import { drawSeal, SEAL_RED } from './seal'
 
@@ -70,6 +71,15 @@ export async function renderLicencePdf(input: LicencePdfInput): Promise<Buffer> 
 // ---------------------------------------------------------------------------------------------------------------
 
 const A4 = { w: 595.28, h: 841.89 }
+const FOOTER_TOP = A4.h - 80
+const BLOCK_TOP = FOOTER_TOP - 150
+
+/** Where things are on the page, in PDF points from the top-left (for tests that look at rendered pixels). */
+export const FACE_GEOMETRY = {
+  page: A4,
+  seal: { cx: A4.w - 170, cy: BLOCK_TOP + 70, r: 60 },
+  qr: { x: 66, y: BLOCK_TOP, size: 124 },
+} as const
 const INK = '#1a1a1a'
 const MUTED = '#5b5b5b'
 const LABEL = '#333333'
@@ -130,8 +140,8 @@ function render(input: LicencePdfInput): Doc {
   ].map((r) => ({ ...r, label: r.label + colon }))
 
   // Everything below the fields is laid out from the bottom up so the fields get what is left.
-  const footerTop = A4.h - 70
-  const blockTop = footerTop - 150
+  const footerTop = FOOTER_TOP
+  const blockTop = BLOCK_TOP
 
   const annotation = input.annotation?.text ? clean(input.annotation.text) : null
   // The watermark goes under the content: the face stays legible and the QR's white quiet zone covers it.
@@ -156,26 +166,31 @@ function render(input: LicencePdfInput): Doc {
   drawRows(doc, rows, { x: 78, y: fieldsTop, w: A4.w - 156, h: blockTop - 14 - fieldsTop })
 
   // Bottom block: QR on the left, issuer + date on the right under the seal.
-  const qrSize = 124
-  drawQr(doc, input.qr, 66, blockTop, qrSize)
-  oneLine(doc, '扫码核验 Scan to verify', { x: 56, mid: blockTop + qrSize + 7, width: qrSize + 20, align: 'center', font: R, size: 8, color: INK })
+  const { x: qrX, size: qrSize } = FACE_GEOMETRY.qr
+  drawQr(doc, input.qr, qrX, blockTop, qrSize)
+  oneLine(doc, '扫码核验 Scan to verify', { x: qrX - 10, mid: blockTop + qrSize + 7, width: qrSize + 20, align: 'center', font: R, size: 8, color: INK })
 
-  const cx = A4.w - 170
-  const cy = blockTop + 70
+  const { cx, cy, r } = FACE_GEOMETRY.seal
   oneLine(doc, '发证机关 Issuing authority', { x: cx - 110, mid: cy - 72, width: 220, align: 'center', font: R, size: 8, color: MUTED })
   oneLine(doc, clean(input.issuerName), { x: cx - 120, mid: cy - 2, width: 240, align: 'center', font: R, size: 13, color: INK })
   oneLine(doc, issuedOn, { x: cx - 110, mid: cy + 24, width: 220, align: 'center', font: R, size: 12, color: INK })
-  drawSeal(doc, cx, cy, 60, { organisation: clean(input.seal.organisation), code: input.seal.code ? clean(input.seal.code) : undefined }, { bold: B, regular: R })
+  drawSeal(doc, cx, cy, r, { organisation: clean(input.seal.organisation), code: input.seal.code ? clean(input.seal.code) : undefined }, f)
 
-  // Footer: identifier and version; the 加注件 line.
+  // Footer: identifier and version; the 加注件 line; the status line (the band above is artwork, this is text).
   const idLine = `电子证照标识 Licence identifier：${clean(input.identifier)}    第${input.version}版 Version ${input.version}`
-  oneLine(doc, idLine, { x: 50, mid: footerTop + 12, width: A4.w - 100, align: 'center', font: R, size: 7.5, color: MUTED })
+  let y = footerTop + 10
+  oneLine(doc, idLine, { x: 50, mid: y, width: A4.w - 100, align: 'center', font: R, size: 7.5, color: MUTED })
   if (annotation) {
-    oneLine(doc, `加注件 Annotated copy：${annotation}`, { x: 50, mid: footerTop + 26, width: A4.w - 100, align: 'center', font: R, size: 8.5, color: WATERMARK })
+    y += 13
+    oneLine(doc, `加注件 Annotated copy：${annotation}`, { x: 50, mid: y, width: A4.w - 100, align: 'center', font: R, size: 8.5, color: WATERMARK })
   }
   const status = input.status ?? 'valid'
-  if (status !== 'valid') drawStatusBand(doc, STATUS_BANDS[status])
-
+  if (status !== 'valid') {
+    const band = STATUS_BANDS[status]
+    y += 13
+    oneLine(doc, `证照状态 Status：${band.zh} ${band.en} · ${band.note}`, { x: 50, mid: y, width: A4.w - 100, align: 'center', font: R, size: 8.5, color: SEAL_RED })
+    drawStatusBand(doc, band, f)
+  }
   return doc
 }
 
@@ -355,7 +370,7 @@ function truncate(doc: Doc, text: string, width: number, k: number, p: Plan, fon
  */
 function drawWatermark(doc: Doc, text: string, font: OutlineFont): void {
   const size = 15
-  const { ops, advance } = outline(font, text)
+  const { ops, advance } = glyphOps(font, text)
   // The outlines are written ONCE, as a form XObject, and placed many times (`Do`); fill colour and opacity come
   // from the graphics state where it is placed.
   const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [-100, -400, advance + 100, 1300], Resources: {} })
@@ -379,55 +394,26 @@ function drawWatermark(doc: Doc, text: string, font: OutlineFont): void {
   doc.restore()
 }
 
-/** The glyph outlines of `text` as PDF path operators in font units (quadratic curves raised to cubic). */
-function outline(font: OutlineFont, text: string): { ops: string; advance: number } {
-  const run = font.layout(text)
-  const out: string[] = []
-  let pen = 0
-  run.glyphs.forEach((g, i) => {
-    const p = run.positions[i]!
-    const dx = pen + p.xOffset
-    const dy = p.yOffset
-    let x0 = 0
-    let y0 = 0
-    for (const { command, args: a } of g.path.commands) {
-      const n = (v: number) => Math.round(v * 10) / 10
-      if (command === 'moveTo' || command === 'lineTo') {
-        x0 = a[0]! + dx
-        y0 = a[1]! + dy
-        out.push(`${n(x0)} ${n(y0)} ${command === 'moveTo' ? 'm' : 'l'}`)
-      } else if (command === 'quadraticCurveTo') {
-        const [qx, qy, x, y] = [a[0]! + dx, a[1]! + dy, a[2]! + dx, a[3]! + dy]
-        out.push(`${n(x0 + (2 / 3) * (qx - x0))} ${n(y0 + (2 / 3) * (qy - y0))} ${n(x + (2 / 3) * (qx - x))} ${n(y + (2 / 3) * (qy - y))} ${n(x)} ${n(y)} c`)
-        x0 = x
-        y0 = y
-      } else if (command === 'bezierCurveTo') {
-        out.push(`${n(a[0]! + dx)} ${n(a[1]! + dy)} ${n(a[2]! + dx)} ${n(a[3]! + dy)} ${n(a[4]! + dx)} ${n(a[5]! + dy)} c`)
-        x0 = a[4]! + dx
-        y0 = a[5]! + dy
-      } else if (command === 'closePath') out.push('h')
-    }
-    pen += p.xAdvance
-  })
-  return { ops: out.join('\n'), advance: pen }
-}
-
-function drawStatusBand(doc: Doc, band: { zh: string; en: string; note: string }): void {
+/** A large red stamp-like band across the face, as outlines (the same words are in the footer as text). */
+function drawStatusBand(doc: Doc, band: { zh: string; en: string; note: string }, f: FontSet): void {
   const cx = A4.w / 2
   const cy = A4.h * 0.42
   const w = 380
   const h = 150
+  const inner = w - 40
+  const fit = (font: OutlineFont, text: string, size: number, spacing: number) => {
+    const width = outlinedWidth(font, text, { size, spacing })
+    return width <= inner ? size : (size * inner) / width
+  }
   doc.save()
   doc.rotate(-14, { origin: [cx, cy] })
   doc.fillColor('#ffffff').fillOpacity(0.5).rect(cx - w / 2, cy - h / 2, w, h).fill()
-  doc.strokeColor(SEAL_RED).strokeOpacity(0.85).fillOpacity(0.85)
+  doc.strokeColor(SEAL_RED).strokeOpacity(0.85).fillColor(SEAL_RED).fillOpacity(0.85)
   doc.lineWidth(4).rect(cx - w / 2, cy - h / 2, w, h).stroke()
   doc.lineWidth(1.2).rect(cx - w / 2 + 7, cy - h / 2 + 7, w - 14, h - 14).stroke()
-  const x = cx - w / 2 + 16
-  const width = w - 32
-  oneLine(doc, band.zh, { x, mid: cy - 28, width, align: 'center', font: B, size: 50, color: SEAL_RED, spacing: 12 })
-  oneLine(doc, band.en, { x, mid: cy + 22, width, align: 'center', font: B, size: 26, color: SEAL_RED, spacing: 4 })
-  oneLine(doc, band.note, { x, mid: cy + 54, width, align: 'center', font: R, size: 8, color: SEAL_RED })
+  drawOutlinedCentred(doc, f.bold, band.zh, cx, cy - 28, { size: fit(f.bold, band.zh, 50, 12), spacing: 12 })
+  drawOutlinedCentred(doc, f.bold, band.en, cx, cy + 22, { size: fit(f.bold, band.en, 26, 4), spacing: 4 })
+  drawOutlinedCentred(doc, f.regular, band.note, cx, cy + 54, { size: fit(f.regular, band.note, 8, 0) })
   doc.restore()
 }
 

@@ -2,9 +2,12 @@
  * The e-seal (电子印章) drawn as vectors, the way a Chinese official seal looks: a red ring, the organisation's
  * name set clockwise along the upper arc with each character's top toward the rim, a five-pointed star in the
  * centre, and an optional code (印章编码) along the lower arc, read left to right with tops toward the centre.
- * It is generated from the name every time — there is no image file to swap.
+ * It is generated from the name every time — there is no image file to swap. The lettering is drawn as glyph
+ * outlines (outline.ts), so the seal is pure vector artwork and its rotated characters stay out of the text layer.
  */
 import type PDFDocument from 'pdfkit'
+import type { OutlineFont } from './fonts'
+import { drawOutlinedCentred } from './outline'
 
 type Doc = InstanceType<typeof PDFDocument>
 
@@ -18,7 +21,7 @@ export function drawSeal(
   cy: number,
   r: number,
   seal: { organisation: string; code?: string | undefined },
-  fonts: { bold: string; regular: string },
+  fonts: { bold: OutlineFont; regular: OutlineFont },
 ): void {
   doc.save()
   doc.fillColor(SEAL_RED).strokeColor(SEAL_RED).fillOpacity(0.86).strokeOpacity(0.86)
@@ -54,13 +57,12 @@ export function drawSeal(
     const minSpan = n >= 4 ? Math.min(maxSpan, (n * 30) / DEG) : 0
     if (n > 1) step = Math.min(maxSpan / (n - 1), Math.max(step, minSpan / (n - 1)))
     const start = -(step * (n - 1)) / 2
-    doc.font(fonts.bold).fontSize(fs)
     chars.forEach((ch, i) => {
       const a = start + i * step
       doc.save()
       doc.translate(cx + textR * Math.sin(a), cy - textR * Math.cos(a))
       doc.rotate(a * DEG)
-      glyph(doc, ch, fs, scale * 100)
+      drawOutlinedCentred(doc, fonts.bold, ch, 0, 0, { size: fs, scale })
       doc.restore()
     })
   }
@@ -72,21 +74,14 @@ export function drawSeal(
     const textR = r - ring - fs * 0.75
     const step = Math.min((fs * 0.62) / textR, 120 / DEG / Math.max(1, code.length - 1))
     const start = (step * (code.length - 1)) / 2
-    doc.font(fonts.regular).fontSize(fs)
     code.forEach((ch, i) => {
       const a = start - i * step // from the lower left (positive) to the lower right (negative)
       doc.save()
       doc.translate(cx - textR * Math.sin(a), cy + textR * Math.cos(a))
       doc.rotate(a * DEG)
-      glyph(doc, ch, fs, 100)
+      drawOutlinedCentred(doc, fonts.regular, ch, 0, 0, { size: fs })
       doc.restore()
     })
   }
   doc.restore()
-}
-
-/** One character centred on the origin (ideographic em box: its middle sits 0.38 em above the baseline). */
-function glyph(doc: Doc, ch: string, fs: number, hs: number): void {
-  const w = (doc.widthOfString(ch) * hs) / 100
-  doc.text(ch, -w / 2, fs * 0.38, { lineBreak: false, baseline: 'alphabetic', horizontalScaling: hs } as PDFKit.Mixins.TextOptions)
 }
