@@ -255,10 +255,12 @@ describe('bad input', () => {
       { version: 0 },
       { version: 1.5 },
       { template: 'poster' as never },
+      { qr: '' },
+      { qr: 'x'.repeat(3000) },
     ] satisfies Partial<LicencePdfInput>[]) {
       await assert.rejects(renderLicencePdf(sampleCertificate(over)), (err: unknown) => {
         assert.ok(err instanceof ValidationError, JSON.stringify(over))
-        assert.match(err.message, /请检查|请使用/)
+        assert.match(err.message, /请检查|请使用|请缩短/)
         return true
       })
     }
