@@ -22,6 +22,8 @@ import { getCitizen, getStaff, renderBackoffice, requireCitizen, requireStaff } 
 import { registerBundlePortal } from './modules/applications/portal/bundle-routes'
 import { registerBundleProgress } from './modules/cases/portal/bundle-progress'
 import { registerCaseBackoffice } from './modules/cases/backoffice/routes'
+import { registerLicenceWeb } from './modules/licences/web/routes'
+import { registerLicenceBackoffice } from './modules/licences/backoffice/routes'
 
 /** Every module's routes, in one visible place. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
@@ -45,4 +47,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerCalendarApi(app, deps)
   registerCalendarAdmin(app, deps)
   registerCatalogPortal(app, deps)
+  registerLicenceWeb(app, deps)
+  registerLicenceBackoffice(app, deps)
 }

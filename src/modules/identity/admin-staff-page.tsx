@@ -17,6 +17,7 @@ export const BACKOFFICE_NAV: { href: string; zh: string; en: string; roles: Staf
   { href: '/admin', zh: '事项列表', en: 'Service items', roles: ['catalog_editor'], descZh: '维护事项办事指南、材料、时限与版本。', descEn: 'Maintain service guides, materials, time limits and versions.' },
   { href: '/admin/synonyms', zh: '搜索同义词', en: 'Search synonyms', roles: ['catalog_editor'], descZh: '把群众的说法对应到事项名称。', descEn: 'Map everyday words to official item names.' },
   { href: '/admin/cases', zh: '办件', en: 'Cases', roles: ['window_officer', 'department_officer', 'department_head', 'supervisor'], descZh: '本部门的待办、已办办件：受理、审查、决定与送达。', descEn: 'Your department’s cases: accept, review, decide, deliver.' },
+  { href: '/admin/licences', zh: '电子证照', en: 'Licences', roles: ['window_officer', 'department_officer', 'department_head'], descZh: '本部门签发的电子证照：查询、暂扣、发还、撤销、延续、变更，签名密钥轮换。', descEn: 'Licences your department issued: find, suspend, reinstate, revoke, renew, change; key rotation.' },
   { href: '/admin/exchange/datasets', zh: '数据共享目录', en: 'Shared datasets', roles: [], descZh: '各部门共享的数据集、共享类型与更新周期。', descEn: 'Datasets departments share, their share type and update cycle.' },
   { href: '/admin/exchange/grants', zh: '共享授权', en: 'Access grants', roles: [], descZh: '申请、审批、撤销有条件共享数据的使用授权。', descEn: 'Request, approve or revoke access to conditional datasets.' },
   { href: '/admin/exchange/access-log', zh: '数据访问日志', en: 'Access log', roles: ['supervisor'], descZh: '谁、因何事、查询了哪些数据。', descEn: 'Who read which data, and why.' },
