@@ -19,7 +19,7 @@ import { CASE_ACTIONS } from '../modules/cases/backoffice/case-actions'
  * department, staff vs citizen sessions. No read (404/403/redirect), no write (nothing in the database changes).
  * Finer per-module matrices live beside the modules (enterprise-access, catalog backoffice access, exchange).
  */
-type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department' | 'message-recipient'
+type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department' | 'message-recipient' | 'licence-department'
 const CLASSES: [RegExp, Kind][] = [
   [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
   [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
@@ -29,12 +29,15 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/admin\/(items|synonyms)\//, 'catalogue-editor'],
   [/^\/(enterprise|account\/mandates|account\/passkeys)\//, 'citizen-owned'],
   [/^\/me\/(applications|cases)\/:id(\/|$)/, 'citizen-owned'], // an application or case of its applicant (or whoever acts for them now, within an items mandate); 404 to everyone else — real objects in cases/portal/applicant-pages.test.ts
+  [/^\/me\/(licences|licence-copies)\/:id(\/|$)/, 'citizen-owned'], // 我的证照: the holder (or whoever acts for the holding enterprise now); 404 alike for others, unknown and malformed ids — real licences in licences/wallet/wallet.test.ts
   [/^\/admin\/exchange\/grants\/:id/, 'department-owned'],
   [/^\/oidc\/interaction\/:uid$/, 'oidc-interaction'],
   [/^\/api\/v1\/applications\/:id\/submission$/, 'citizen-owned'], // the applicant (or whoever acts for it now); 404 to other citizens, 403 without a citizen session or CSRF header
   [/^\/(me|admin)\/messages\/:id\/read$/, 'message-recipient'], // the recipient of the notice only; 404 to every other person, 403 to the wrong kind of session
   [/^\/me\/uploads\/:id$/, 'upload-owned'], // the uploader, or whoever acts for the enterprise it was uploaded for; 404 to everyone else
   [/^\/admin\/cases\/:id(\/|$)/, 'case-department'], // staff of a department handling the case (or a supervisor of its region); 404 to everyone else
+  [/^\/licences\/(:id|keys\/:kid|issuers\/:uscc)$|^\/api\/v1\/licences\/:id\/verification$/, 'public'], // verification for anyone (masked holder code only) and the published keys
+  [/^\/admin\/licences\/:id(\/|$)/, 'licence-department'], // staff of the issuing department (officers and heads act, the window reads); 404 to everyone else
 ]
 const classify = (path: string) => CLASSES.find(([re]) => re.test(path))?.[1]
 
@@ -281,4 +284,26 @@ test('messages: only their recipient marks them read — another citizen or staf
     assert.equal(res.status, 303, `recipient: ${r.path}`)
   }
   assert.equal(await unread(), 0)
+})
+
+test('department licences: staff of another department cannot read a licence or act on it (404, nothing changes)', async () => {
+  const { issuedFoodLicence } = await import('../../test/licences')
+  const crew = await caseCrew(t.db, 'matrix-lic')
+  const { licence } = await issuedFoodLicence(t.deps, crew)
+  const outsider = await staffCookie(t.db, crew.outsider.id)
+  const state = async () => JSON.stringify([
+    await t.db.selectFrom('licences').select(['status', 'lock_version']).where('id', '=', licence.id).executeTakeFirstOrThrow(),
+    (await t.db.selectFrom('licences').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  ])
+  const before = await state()
+  const routes = paramRoutes().filter((x) => classify(x.path) === 'licence-department')
+  assert.ok(routes.length >= 2)
+  for (const r of routes) {
+    for (const action of r.path.includes(':action') ? ['suspend', 'reinstate', 'revoke', 'renew', 'change'] : ['']) {
+      const path = r.path.replace(':id', licence.id).replace(':action', action)
+      assert.equal((await send(r.method, path, outsider)).status, 404, `outsider ${r.method} ${path}`)
+    }
+  }
+  assert.equal(await state(), before)
+  assert.equal((await send('GET', `/admin/licences/${licence.id}`, await staffCookie(t.db, crew.cityOfficer.id))).status, 200, 'the matrix is not "nobody may"')
 })

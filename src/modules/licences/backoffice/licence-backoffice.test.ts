@@ -16,7 +16,10 @@ let officer: S, head: S, window: S, outsider: S
 before(async () => {
   t = await testApp('seeded')
   crew = await caseCrew(t.db, 'lbo')
-  ;[officer, head, window, outsider] = await Promise.all([crew.cityOfficer, crew.cityHead, crew.window, crew.outsider].map((s) => staffCookie(t.db, s.id)))
+  officer = await staffCookie(t.db, crew.cityOfficer.id)
+  head = await staffCookie(t.db, crew.cityHead.id)
+  window = await staffCookie(t.db, crew.window.id)
+  outsider = await staffCookie(t.db, crew.outsider.id)
 })
 after(() => t.close())
 
