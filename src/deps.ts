@@ -7,7 +7,7 @@ import type { CatalogSearch } from './modules/catalog'
 import type { DepartmentDirectory, RegistryPorts } from './modules/identity'
 import type { Mailer, SmsGateway } from './modules/notifications'
 import type { Jobs } from './platform/jobs'
-import type { CaseOpener } from './modules/applications'
+import type { CaseOpener, HeldLicences } from './modules/applications'
 import type { CaseNotices, CaseResultIssuer } from './modules/cases'
 
 /**
@@ -39,4 +39,6 @@ export type Deps = {
   caseNotices: CaseNotices
   /** cases' result port: 办结即制证 (licences module). */
   caseResults: CaseResultIssuer
+  /** applications' port: a valid e-licence the applicant holds satisfies a material (免提交; licences module). */
+  heldLicences: HeldLicences
 }

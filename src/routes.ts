@@ -22,6 +22,7 @@ import { getCitizen, getStaff, renderBackoffice, requireCitizen, requireStaff } 
 import { registerBundlePortal } from './modules/applications/portal/bundle-routes'
 import { registerBundleProgress } from './modules/cases/portal/bundle-progress'
 import { registerCaseBackoffice } from './modules/cases/backoffice/routes'
+import { registerWalletRoutes } from './modules/licences'
 import { registerLicenceWeb } from './modules/licences/web/routes'
 import { registerLicenceBackoffice } from './modules/licences/backoffice/routes'
 
@@ -42,6 +43,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   registerInboxRoutes(app, deps, { requireCitizen: (d) => requireCitizen(d), getCitizen, requireStaff: (d) => requireStaff(d), getStaff, renderBackoffice })
   registerBundlePortal(app, deps)
   registerBundleProgress(app, deps)
+  registerWalletRoutes(app, deps)
   registerGeographyApi(app, deps)
   registerRegistryAdmin(app, deps)
   registerCalendarApi(app, deps)

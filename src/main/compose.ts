@@ -9,7 +9,7 @@ import { fileMailer, fileSmsGateway, notify, NOTIFICATION_QUEUES, registerNotifi
 import { createJobs } from '../platform/jobs'
 import type { Deps } from '../deps'
 import { createCaseOpener, warnDueSoon, type CaseNotices } from '../modules/cases'
-import { createCaseResultIssuer } from '../modules/licences'
+import { createCaseResultIssuer, createHeldLicences } from '../modules/licences'
 
 /**
  * Wires ports (a lower module's interface, a higher module's implementation — ARCHITECTURE.md §2) and the
@@ -59,6 +59,7 @@ export function composeDeps(base: {
     storage: base.storage ?? fileStorage(base.config.uploadDir),
     caseNotices,
     caseResults: createCaseResultIssuer({ db: base.db, secrets }),
+    heldLicences: createHeldLicences({ secrets }),
     caseOpener: createCaseOpener({ db: base.db, notices: caseNotices }),
   }
 }

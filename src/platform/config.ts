@@ -28,6 +28,7 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.gov.cn:587)').optional(),
   MAIL_FROM: z.string().min(3).default('一网通办 <noreply@localhost>'),
   MAIL_OUTBOX: z.string().optional(),
+  LICENCE_SHARE_CODE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 })
 
 export type Config = {
@@ -61,6 +62,8 @@ export type Config = {
   mailFrom: string
   /** Where the simulated mailbox writes messages (JSON lines) when SMTP_URL is unset; default <data dir>/outbox/mail.jsonl. */
   mailOutbox: string
+  /** How long a 用证码 (one-time licence share code) stays valid, in minutes (default 30). */
+  licenceShareCodeMinutes: number
 }
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailOutbox: resolve(e.MAIL_OUTBOX ?? resolve(dataDir, 'outbox', 'mail.jsonl')),
+    licenceShareCodeMinutes: e.LICENCE_SHARE_CODE_MINUTES,
   }
 }
 

@@ -6,6 +6,7 @@ export { submitApplication, type SubmitApplicationInput, type SubmitApplicationD
 export { getApplicationFor, listDrafts, applicationMaterials, type ApplicationView } from './application-queries'
 export { markApplicationWithdrawn } from './mark-withdrawn'
 export type { CaseOpener, OpenCaseRequest } from './case-opener'
+export { licenceHolderOf, type HeldLicences, type HeldLicence, type LicenceHolder } from './held-licences'
 export { makeRefNo, parseRefNo, formatRefNo } from './ref-no'
 export { queryCodeFor, queryCodeMatches } from './query-code'
 export { applicationNotFound, FormInvalidError } from './application-errors'

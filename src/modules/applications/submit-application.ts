@@ -12,9 +12,10 @@ import { lockedValues } from './draft-values'
 import { makeRefNo } from './ref-no'
 import { queryCodeFor } from './query-code'
 import { satisfyFromSharedData } from './shared-materials'
+import { licenceMaterialRow, materialsByLicence, withoutLicenceMaterials, type HeldLicences } from './held-licences'
 import { mayOpenUpload } from './uploads/upload-policy'
 
-export type SubmitApplicationDeps = { db: DB; secrets: Secrets; caseOpener: CaseOpener }
+export type SubmitApplicationDeps = { db: DB; secrets: Secrets; caseOpener: CaseOpener; heldLicences?: HeldLicences }
 export type SubmitApplicationInput = {
   applicationId: string
   applicant: ApplicantActor
@@ -24,6 +25,8 @@ export type SubmitApplicationInput = {
   idempotencyKey?: string | null
   channel?: 1 | 2 | 3
   now?: Date
+  /** The licences port (免提交 with an e-licence); submitApplication passes deps.heldLicences. */
+  heldLicences?: HeldLicences | undefined
 }
 export type Receipt = { applicationId: string; caseId: string; refNo: string; queryCode: string; preReviewDue: string | null; replayed: boolean }
 
@@ -41,7 +44,7 @@ export async function submitApplication(deps: SubmitApplicationDeps, input: Subm
   if (key && !KEY_RE.test(key)) throw new ValidationError('Idempotency-Key 须为8到100位字母、数字或 ._:- 。 Invalid Idempotency-Key.', [{ field: 'idempotencyKey', message: '格式不正确。 Invalid.' }], 'idempotency_key_invalid')
   const now = input.now ?? new Date()
   const opener = await deps.caseOpener.prepare(now)
-  return deps.db.transaction().execute((tx) => submitInTx(tx, deps.secrets, opener, { ...input, idempotencyKey: key, now }))
+  return deps.db.transaction().execute((tx) => submitInTx(tx, deps.secrets, opener, { ...input, idempotencyKey: key, now, heldLicences: input.heldLicences ?? deps.heldLicences }))
 }
 
 export type PreparedOpener = Awaited<ReturnType<CaseOpener['prepare']>>
@@ -71,7 +74,9 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
   const item = await tx.selectFrom('service_items').select(['status', 'department_id', 'region_code']).where('id', '=', app.item_id).executeTakeFirst()
   if (!version || !form || !item || item.status !== 'published') throw itemUnavailable()
   const raw = input.values === undefined ? app.values : input.values
-  const { values, errors } = validateFormValues(form.definition, lockedValues(raw, app.values, app.prefill))
+  // 免提交 with an e-licence: a material the applicant's valid licence satisfies needs no upload (held-licences.ts).
+  const byLicence = await materialsByLicence(tx, input.heldLicences, input.applicant, materialPlan(version.record), opener.today)
+  const { values, errors } = validateFormValues(withoutLicenceMaterials(form.definition, byLicence), lockedValues(raw, app.values, app.prefill))
   if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
   await checkUploadsOwned(tx, input.applicant, values, form.definition)
 
@@ -82,8 +87,10 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
   const record = version.record
   const materials = []
   for (const { index, material, disposition } of materialPlan(record)) {
-    let row: { provided_by: 'upload' | 'shared' | null; upload_id: string | null; dataset: string | null; trust_level: string | null } = { provided_by: null, upload_id: null, dataset: null, trust_level: null }
-    if (disposition === 'upload') {
+    let row: { provided_by: 'upload' | 'shared' | 'licence' | null; upload_id: string | null; dataset: string | null; trust_level: string | null; licence_ref?: string } = { provided_by: null, upload_id: null, dataset: null, trust_level: null }
+    const licensed = byLicence.has(index) ? await licenceMaterialRow(tx, input.heldLicences, input.applicant, material, { today, refNo, itemName: app.item_name }) : null
+    if (licensed) row = licensed
+    else if (disposition === 'upload') {
       const ids = values[`material${index}`]
       const first = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : null
       if (first) row = { provided_by: 'upload', upload_id: first, dataset: null, trust_level: null }
@@ -93,7 +100,7 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
     } else row = { provided_by: null, upload_id: null, dataset: 'form', trust_level: null }
     materials.push({
       application_id: app.id, material_index: index, name: material.name, required: material.required !== false,
-      ...row, licence_ref: null, received_at: row.provided_by || row.dataset === 'form' ? now : null,
+      licence_ref: null, ...row, received_at: row.provided_by || row.dataset === 'form' ? now : null,
     })
   }
   // One statement for all materials (each round trip inside the transaction counts: bench/submission.ts).

@@ -10,13 +10,13 @@ import type { DatasetField, SharedDatasetsTable } from '../../platform/schema'
  * read path projects them without per-dataset code; verification datasets (核验) compute their fields from a
  * caller's claim instead (dataset-verifiers.ts).
  */
-export type DatasetSource = 'population' | 'entities' | 'addresses'
+export type DatasetSource = 'population' | 'entities' | 'addresses' | 'licences'
 export type DatasetDefinition = {
   code: string
   name: string
   nameEn: string
   providerCode: string
-  subjectType: 'person' | 'entity' | 'address'
+  subjectType: 'person' | 'entity' | 'address' | 'licence'
   source: DatasetSource
   shareType: SharedDatasetsTable['share_type']
   updateCycle: SharedDatasetsTable['update_cycle']
@@ -28,6 +28,7 @@ const PSB = '11320500014160118D' // 苏州市公安局 — 人口库 (户籍管�
 const AMR = '11320500MB19397269' // 苏州市市场监督管理局 — 法人库 (市场主体登记)
 const NRP = '11320500MB1938389T' // 苏州市自然资源和规划局 — 标准地址 (不动产与地名地址)
 const CIVIL = '11320500014160206U' // 苏州市民政局 — 行政区划与地名
+const GSO = '11320500MB1970580F' // 苏州市政务服务管理办公室 — 电子证照库 (licences module, recordDataUse)
 
 const f = (key: string, label: string, labelEn: string, personal = true): DatasetField => ({ key, label, labelEn, personal })
 
@@ -102,5 +103,17 @@ export const DATASET_CATALOGUE: DatasetDefinition[] = [
     shareType: 'unconditional', updateCycle: 'monthly',
     summary: '标准地址所属的行政区划代码（GB/T 2260）和乡镇街道，用于按属地分派办件。Region code (GB/T 2260) and township of a standard address, for routing cases to the local office.',
     fields: [f('regionCode', '行政区划代码', 'Region code', false), f('street', '街道（乡镇）', 'Street / township', false)],
+  },
+  {
+    // Provided by the licences module (not a base registry): uses are recorded with recordDataUse after the holder's
+    // own authorisation — a one-time 用证码 for a named department and purpose, or the holder's own application (免提交).
+    code: 'licence.e-licence', name: '电子证照库', nameEn: 'E-licence library', providerCode: GSO, subjectType: 'licence', source: 'licences',
+    shareType: 'conditional', updateCycle: 'realtime',
+    summary: '本平台签发的电子证照：证照类型、编号、持证主体、证照内容、有效期、状态和可信等级。须经持证人授权（用证码，限定部门、用途和时间）或由持证人本人申请办事时使用。Licences issued here: type, number, holder, face, validity, status and trust level; used only with the holder’s authorisation (a one-time code for a named department and purpose) or in the holder’s own application.',
+    fields: [
+      f('identifier', '电子证照标识', 'Licence identifier', false), f('typeName', '证照类型', 'Licence type', false), f('number', '证照编号', 'Licence number', false),
+      f('holder', '持证主体', 'Holder'), f('face', '证照内容', 'Licence contents'), f('validity', '有效期', 'Validity', false),
+      f('status', '证照状态', 'Status', false), f('trustLevel', '可信等级', 'Trust level', false),
+    ],
   },
 ]

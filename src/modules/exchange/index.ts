@@ -1,6 +1,7 @@
 // Public surface of the exchange module: base registries, shared-data catalogue, grants, the one read path, the access log.
 export { createRegistryPorts } from './registry-ports'
 export { readSharedData, type ReadActor, type ReadInput, type ReadResult } from './read-shared-data'
+export { recordDataUse, type DataUseInput } from './record-data-use'
 export type { ReadSubject } from './read-subject'
 export { ReadRefusedError, REFUSAL_LABELS, type RefusalCode } from './exchange-errors'
 export type { FieldValue } from './dataset-verifiers'

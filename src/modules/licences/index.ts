@@ -10,3 +10,9 @@ export { suspendLicence, reinstateLicence, revokeLicence, renewLicence, changeLi
 export { verifyLicenceById, verifyCompact, verifySignedJson, payloadFrom, verdict, type Verification, type VerificationStatus, type VerifiedLicence } from './verify-licence'
 export { parseSignedText, documentDigest, maskedHolderCode, type LicenceDocument } from './licence-document'
 export { licencePdf, licenceVc, verificationUrl, keyUrl, statusListUrl } from './licence-exports'
+// 我的证照 (wallet/): pages, 加注件, 用证码 and the applications module's held-licences port (免提交 with a licence).
+export { createHeldLicences } from './wallet/held-licences'
+export { registerWalletRoutes } from './wallet/wallet-routes'
+export { makeLicenceCopy, copyPdf, copyWatermark } from './wallet/licence-copies'
+export { createShareCode, cancelShareCode, redeemShareCode, ShareCodeRefusedError, type Redeemed, type RedeemRefusal } from './wallet/share-codes'
+export { walletHolderOf, listWallet, getWalletLicence, type WalletHolder, type WalletCard } from './wallet/wallet-queries'

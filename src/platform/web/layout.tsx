@@ -50,6 +50,7 @@ function AccountLinks({ lang, viewer }: { lang: Lang; viewer: Viewer | null | un
         <>
           <a href="/account">{viewer.displayName}</a>
           <a href="/me/cases">{t(lang, '我的办件', 'My applications')}</a>
+          <a href="/me/licences">{t(lang, '我的证照', 'My licences')}</a>
           <a href="/me/messages">{t(lang, '消息', 'Messages')}</a>
           <a href="/me/data-access">{t(lang, '我的数据使用记录', 'Who used my data')}</a>
         </>

@@ -99,7 +99,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
     if (view.bundleApplicationId && view.status === 'draft') return c.redirect(`/me/bundles/${view.bundleApplicationId}`, 303)
     if (view.status === 'submitted') return c.redirect(`/me/applications/${view.id}/receipt`, 303)
     if (view.status !== 'draft') return c.redirect('/me/cases', 303)
-    const ctx = await draftContext(db, view)
+    const ctx = await draftContext(db, view, { port: deps.heldLicences, who: applicantOf(session) })
     const flash: DraftFlash = c.req.query('saved') === '1' ? 'saved' : c.req.query('started') === '1' ? 'started' : null
     return renderDraft(c, session, view, ctx, { values: view.values, flash })
   })
@@ -109,7 +109,7 @@ export function registerApplicationPortal(app: OpenAPIHono<AppEnv>, deps: Deps):
     const session = await signedInForPost(c, deps)
     if (session instanceof Response) return session
     const view = await ownApplication(session, c.req.param('id'))
-    const ctx = await draftContext(db, view)
+    const ctx = await draftContext(db, view, { port: deps.heldLicences, who: applicantOf(session) })
     const post = await readApplicationPost(c, deps, ctx.def, session)
     if (post instanceof Response) return post
     const who = applicantOf(session)

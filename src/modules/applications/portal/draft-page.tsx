@@ -5,7 +5,7 @@ import { t, type Lang } from '../../../platform/web/i18n'
 import { FormFields, summaryErrors, type FieldError, type FormDefinition, type MaterialDisposition, type Material, type Prefilled, type RegionOption } from '../../catalog'
 import { readableDate } from './render'
 
-export type PlanRow = { index: number; material: Material; disposition: MaterialDisposition }
+export type PlanRow = { index: number; material: Material; disposition: MaterialDisposition; /** a held e-licence satisfies it (免提交) */ licence?: { typeName: string; number: string } }
 export type DraftFlash = 'saved' | 'started' | 'rows' | null
 
 export type DraftPageProps = {
@@ -44,11 +44,13 @@ export function MaterialsList({ lang, plan }: { lang: Lang; plan: PlanRow[] }) {
             <tr><th scope="col">{t(lang, '材料', 'Document')}</th><th scope="col">{t(lang, '怎样提交', 'How it is provided')}</th></tr>
           </thead>
           <tbody>
-            {plan.map(({ material: m, disposition }) => (
+            {plan.map(({ material: m, disposition, licence }) => (
               <tr>
                 <td><Zh lang={lang}>{m.name}</Zh>{m.required === false ? t(lang, '（非必需）', ' (if applicable)') : ''}</td>
                 <td>
-                  {disposition === 'shared' ? (
+                  {licence ? (
+                    <strong>{t(lang, `将使用您的电子证照：${licence.typeName} ${licence.number}（免提交）`, `Your e-licence will be used: ${licence.typeName} ${licence.number} (no upload needed)`)}</strong>
+                  ) : disposition === 'shared' ? (
                     <>
                       <strong>{t(lang, '免提交', 'Not needed')}</strong>
                       {t(lang, `：将通过数据共享获取，无需上传（${m.sharedDataset ?? '共享数据'}）。`, `: obtained through government data sharing, no upload needed (${m.sharedDataset ?? 'shared data'}).`)}
