@@ -10,7 +10,7 @@
  * Database: --pg URL names a database that is DROPPED and re-created, migrated and seeded (never point it at data
  * you keep); without --pg, a fresh PGlite in a temp dir. --pglite-too adds the PGlite run after the PostgreSQL one.
  * --sample (PostgreSQL): what the database sessions wait on during the submission load (pg_stat_activity).
- * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too] [--sample]
+ * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too] [--sample] [--statements]
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -118,7 +118,13 @@ async function run(kind: 'postgres' | 'pglite') {
 
   // ---- 1. in process, 1 in flight: the cost of one submission, and its statements ----
   const statements = { n: 0 }
-  const counted = h.db.withPlugin({ transformQuery: (a) => { statements.n++; return a.node }, transformResult: async (a) => a.result })
+  // Counted when executed (transformResult): a builder embedded in another statement (a CTE) is transformed too.
+  const printSql = process.argv.includes('--statements')
+  const nodes = new Map<unknown, string>()
+  const counted = h.db.withPlugin({
+    transformQuery: (a) => { if (printSql) nodes.set(a.queryId, h.db.getExecutor().compileQuery(a.node, a.queryId).sql.replace(/\s+/g, ' ').slice(0, 150)); return a.node },
+    transformResult: async (a) => { statements.n++; if (printSql) console.log(`    ${statements.n}. ${nodes.get(a.queryId)}`); return a.result },
+  })
   const inProc = drafts.slice(SUBMISSIONS)
   const lat: number[] = []
   for (const [i, d] of inProc.entries()) {
