@@ -10,7 +10,7 @@
  * Database: --pg URL names a database that is DROPPED and re-created, migrated and seeded (never point it at data
  * you keep); without --pg, a fresh PGlite in a temp dir. --pglite-too adds the PGlite run after the PostgreSQL one.
  * --sample (PostgreSQL): what the database sessions wait on during the submission load (pg_stat_activity).
- * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too] [--sample] [--statements]
+ * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too] [--sample] [--statements] [--bare-tx N]
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -110,6 +110,17 @@ async function run(kind: 'postgres' | 'pglite') {
     await sql`insert into bench_bare (id, citizen_id, idempotency_key, values) values (${id}, ${body.citizenId}, ${c.req.header('idempotency-key') ?? ''}, ${JSON.stringify(body.values)})`.execute(h.db)
     return c.json({ id }, 201)
   })
+  // --bare-tx N: the same INSERT N times in one transaction (BEGIN + N + COMMIT round trips) — what the round trips
+  // alone cost, without any of the submission's work.
+  const BARE_TX = Number(arg('bare-tx', '0'))
+  app.post('/bench/bare-tx', async (c) => {
+    const body = (await c.req.json()) as { citizenId: string; values: unknown }
+    const id = uuidv7()
+    await h.db.transaction().execute(async (tx) => {
+      for (let k = 0; k < BARE_TX; k++) await sql`insert into bench_bare (id, citizen_id, idempotency_key, values) values (${k ? uuidv7() : id}, ${body.citizenId}, ${c.req.header('idempotency-key') ?? ''}, ${JSON.stringify(body.values)})`.execute(tx)
+    })
+    return c.json({ id }, 201)
+  })
 
   // ---- drafts: one citizen each, prepared before anything is timed ----
   t0 = performance.now()
@@ -158,6 +169,12 @@ async function run(kind: 'postgres' | 'pglite') {
   if (probe.status !== 201) throw new Error(`bare probe: ${probe.status}`)
 
   const bare = await load(url, bareFile, -SECONDS)
+  let bareTx: LoadResult | undefined
+  if (BARE_TX > 0) {
+    const f = join(dir, 'bare-tx.json')
+    writeFileSync(f, JSON.stringify(bareReqs.map((r) => ({ ...r, path: '/bench/bare-tx' }))))
+    bareTx = await load(url, f, -SECONDS)
+  }
   // --sample: what the database sessions wait on during the submission load (pg_stat_activity every 5 ms).
   const waits = new Map<string, number>()
   let samples = 0
@@ -184,6 +201,7 @@ async function run(kind: 'postgres' | 'pglite') {
   const line = (label: string, r: LoadResult) => `  HTTP ${label}: ${r.rps.toFixed(0)} req/s (${r.total} in ${r.seconds.toFixed(1)} s; statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}), latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`
   console.log(`  ${CONNECTIONS} connections, autocannon in its own process:`)
   console.log(line('POST /bench/bare (one INSERT)', bare))
+  if (bareTx) console.log(line(`POST /bench/bare-tx (${BARE_TX} INSERTs in one transaction)`, bareTx))
   console.log(line('POST /api/v1/applications/{id}/submission', sub))
   const ratio = sub.rps / bare.rps
   console.log(`  ratio submission/bare ${ratio.toFixed(2)} (target ≥ 0.6) ${ratio >= 0.6 ? 'MET' : 'NOT MET'}; submission p99 ${sub.p99} ms (target ≤ 100 ms) ${sub.p99 <= 100 ? 'MET' : 'NOT MET'}`)
