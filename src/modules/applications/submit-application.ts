@@ -2,9 +2,10 @@ import { sql } from 'kysely'
 import { recordAuditBatch } from '../../platform/audit'
 import type { DB, Executor } from '../../platform/database'
 import { ValidationError } from '../../platform/errors'
+import { UUID_RE } from '../../platform/ids'
 import type { Secrets } from '../../platform/secrets'
 import { getItemFormVersion, getItemVersion, materialPlan, validateFormValues, allFields, type FormDefinition, type FormValues } from '../catalog'
-import { getCitizenProfile } from '../identity'
+import { citizenProfileQuery, toCitizenProfile } from '../identity'
 import { isApplicantOf, type ApplicantActor } from './applicant'
 import { applicationNotFound, bundleItem, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
 import type { CaseOpener } from './case-opener'
@@ -47,6 +48,9 @@ export async function submitApplication(deps: SubmitApplicationDeps, input: Subm
   })
 }
 
+type ProfileRow = Parameters<typeof toCitizenProfile>[0]
+type UploadRow = { id: string; owner_citizen_id: string; acting_enterprise_id: string | null }
+
 export type PreparedOpener = Awaited<ReturnType<CaseOpener['prepare']>>
 
 /**
@@ -81,12 +85,18 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
   const raw = input.values === undefined ? app.values : input.values
   const { values, errors } = validateFormValues(form.definition, lockedValues(raw, app.values, app.prefill))
   if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
-  await checkUploadsOwned(tx, input.applicant, values, form.definition)
-
-  const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)
+  // One round trip: the uploads the file fields name (ownership), the applicant's profile and the 办件编号's
+  // sequence number. A number taken by a submission that then fails is lost, as with any rollback.
+  const fileIds = fileIdsOf(values, form.definition)
+  const got = (await tx.selectNoFrom([
+    sql<string>`nextval('case_ref_seq')::text`.as('n'),
+    sql<ProfileRow | null>`(select to_jsonb(p) from (${citizenProfileQuery(tx, input.applicant.citizenId)}) p)`.as('profile'),
+    sql<UploadRow[]>`(select coalesce(jsonb_agg(u), '[]'::jsonb) from (${uploadsQuery(tx, fileIds)}) u)`.as('uploads'),
+  ]).executeTakeFirstOrThrow())
+  assertUploadsOwned(input.applicant, fileIds, got.uploads)
   const today = opener.today
-  const refNo = makeRefNo(today, seq.rows[0]!.n)
-  const profile = await getCitizenProfile(tx, input.applicant.citizenId)
+  const refNo = makeRefNo(today, got.n)
+  const profile = got.profile ? toCitizenProfile(got.profile) : null
   const record = version.record
   const materials = []
   for (const { index, material, disposition } of materialPlan(record)) {
@@ -116,6 +126,8 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
     applicationId: app.id, refNo, item: { id: app.item_id, version: app.item_version, code: app.item_code, name: app.item_name, caseKind: record.caseKind, statutoryDays: record.statutoryDays, promisedDays: record.promisedDays },
     departmentId: item.department_id, regionCode: item.region_code, applicantCitizenId: app.applicant_citizen_id, subjectEnterpriseId: app.subject_enterprise_id,
     applicantName, actor: { kind: 'citizen', id: input.applicant.filerId, name: input.applicant.name },
+    // The submitted notice goes to the applicant: their phone and e-mail were just read with the profile.
+    applicantContact: profile && app.applicant_citizen_id === input.applicant.citizenId ? { phone: profile.phone, email: profile.email } : undefined,
   })
   // Audit last, in one batch with the case's entry: the chain's head is locked from here to commit, and every
   // concurrent submission queues on it (bench/submission.ts).
@@ -160,10 +172,24 @@ async function receiptOf(tx: Executor, secrets: Secrets, applicationId: string, 
 
 /** Every file field may only name uploads of this applicant (or of the enterprise they act for). */
 export async function checkUploadsOwned(tx: Executor, who: ApplicantActor, values: FormValues, def: FormDefinition): Promise<void> {
+  const ids = fileIdsOf(values, def)
+  if (ids.length) assertUploadsOwned(who, ids, await uploadsQuery(tx, ids).execute())
+}
+
+/** The upload ids the form's file fields name. */
+function fileIdsOf(values: FormValues, def: FormDefinition): string[] {
   const fileKeys = new Set(allFields(def).filter((f) => f.type === 'file').map((f) => f.key))
-  const ids = Object.entries(values).filter(([k, v]) => fileKeys.has(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
-  if (ids.length === 0) return
-  const rows = await tx.selectFrom('uploads').select(['id', 'owner_citizen_id', 'acting_enterprise_id']).where('id', 'in', ids).execute()
+  return Object.entries(values).filter(([k, v]) => fileKeys.has(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
+}
+
+/** The owner columns of those uploads (no row for an unknown or malformed id). */
+function uploadsQuery(tx: Executor, ids: string[]) {
+  const valid = ids.filter((i) => UUID_RE.test(i))
+  const q = tx.selectFrom('uploads').select(['id', 'owner_citizen_id', 'acting_enterprise_id'])
+  return valid.length ? q.where('id', 'in', valid) : q.where(sql<boolean>`false`)
+}
+
+function assertUploadsOwned(who: ApplicantActor, ids: string[], rows: { id: string; owner_citizen_id: string; acting_enterprise_id: string | null }[]): void {
   const mine = new Set(rows.filter((r) => mayOpenUpload(r, { citizenId: who.filerId, enterpriseId: who.actingEnterpriseId ?? null })).map((r) => r.id))
   const bad = ids.filter((i) => !mine.has(i))
   if (bad.length) throw new ValidationError('所附文件不存在或不属于您，请重新上传。 A file is missing or not yours; upload it again.', [{ field: 'materials', message: '请重新上传材料文件。 Upload the file again.' }], 'upload_not_owned')

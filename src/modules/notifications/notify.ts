@@ -21,6 +21,8 @@ export type NoticeInput = {
   dedupeKey: string
   /** Default: citizen → sms, plus email when they have one; staff → email when set. */
   channels?: Channel[]
+  /** The recipient's phone and e-mail when the caller read them in this transaction; otherwise notify reads them. */
+  contact?: { phone: string | null; email: string | null }
 }
 
 /**
@@ -34,7 +36,7 @@ export async function notify(tx: Executor, jobs: Jobs, n: NoticeInput): Promise<
   if (!dedupeKey || dedupeKey.length > 300) throw new Error('notify: dedupeKey must be 1–300 characters')
   const link = n.data['link']?.trim() || null
   if (link && !/^\/[^/\\]/.test(link)) throw new Error(`notify: data.link must be a site path like /me/applications/<id>, got "${link}"`)
-  const contact = await contactOf(tx, n.to)
+  const contact = n.contact ?? (await contactOf(tx, n.to))
   if (!contact) throw new Error(`notify: no ${n.to.kind} account ${n.to.id}`)
 
   const text = renderNotice(n.event, n.data)
