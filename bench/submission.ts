@@ -10,11 +10,17 @@
  * Database: --pg URL names a database that is DROPPED and re-created, migrated and seeded (never point it at data
  * you keep); without --pg, a fresh PGlite in a temp dir. --pglite-too adds the PGlite run after the PostgreSQL one.
  * --sample (PostgreSQL): what the database sessions wait on during the submission load (pg_stat_activity).
- * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--submissions 3000] [--pglite-too] [--sample]
+ * --bare-tx N: also the same INSERT N times in one transaction (what the round trips alone cost).
+ * --bare-cte N: also ONE autocommit statement with the same INSERT N times as data-modifying CTEs (the best a
+ *   submission written as a single guarded statement could do).
+ * --connections 4,16 --repeat 3: every load at each concurrency, repeated, in one run (bare, bare-tx, bare-cte,
+ *   submission, one after the other; fresh drafts for every submission load); a table with the medians at the end.
+ * Usage: npx tsx bench/submission.ts [--pg URL] [--seconds 10] [--connections 16] [--repeat 1] [--submissions 3000]
+ *   [--pglite-too] [--sample] [--statements] [--bare-tx N] [--bare-cte N]
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 
@@ -32,10 +38,13 @@ if (process.argv.includes('--load')) {
   const n = Number(count)
   const statuses: Record<string, number> = {}
   const t0 = performance.now()
+  let tLast = t0
   const instance = autocannon({ url: url!, connections: Number(connections), requests, ...(n > 0 ? { amount: n } : { duration: -n }) } as Parameters<typeof autocannon>[0])
-  ;(instance as unknown as { on(e: string, f: (...a: unknown[]) => void): void }).on('response', (_client, status) => { statuses[String(status)] = (statuses[String(status)] ?? 0) + 1 })
+  ;(instance as unknown as { on(e: string, f: (...a: unknown[]) => void): void }).on('response', (_client, status) => { statuses[String(status)] = (statuses[String(status)] ?? 0) + 1; tLast = performance.now() })
   const r = await instance
-  const seconds = (performance.now() - t0) / 1000
+  // Up to the last response: autocannon reports an --amount run as done only at its next 1-second tick, which
+  // made a fixed number of submissions look up to a second slower.
+  const seconds = (tLast - t0) / 1000
   process.stdout.write(JSON.stringify({ rps: r.requests.total / seconds, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, seconds, statuses } satisfies LoadResult))
   process.exit(0)
 }
@@ -61,9 +70,12 @@ const { prepareFoodDrafts } = await import('../test/drafts')
 const { personApplicant } = await import('../test/cases')
 
 const SECONDS = Number(arg('seconds', '10'))
-const CONNECTIONS = Number(arg('connections', '16'))
+const CONNECTIONS = arg('connections', '16').split(',').map(Number)
+const REPEAT = Math.max(1, Number(arg('repeat', '1')))
 const SUBMISSIONS = Number(arg('submissions', '3000'))
 const IN_PROCESS = Math.min(300, Math.floor(SUBMISSIONS / 10))
+const BARE_TX = Number(arg('bare-tx', '0'))
+const BARE_CTE = Number(arg('bare-cte', '0'))
 const PG = arg('pg', '')
 const log = createLogger('silent')
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
@@ -81,8 +93,8 @@ async function freshPostgres(url: string): Promise<void> {
   await admin.end()
 }
 
-function load(url: string, file: string, count: number): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--load', url, file, String(CONNECTIONS), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
+function load(url: string, file: string, connections: number, count: number): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--load', url, file, String(connections), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   child.stdout.on('data', (d: Buffer) => { out += d.toString() })
   return new Promise((resolve) => child.once('exit', () => resolve(JSON.parse(out) as LoadResult)))
@@ -110,16 +122,42 @@ async function run(kind: 'postgres' | 'pglite') {
     await sql`insert into bench_bare (id, citizen_id, idempotency_key, values) values (${id}, ${body.citizenId}, ${c.req.header('idempotency-key') ?? ''}, ${JSON.stringify(body.values)})`.execute(h.db)
     return c.json({ id }, 201)
   })
+  // --bare-tx N: the same INSERT N times in one transaction (BEGIN + N + COMMIT round trips) — what the round trips
+  // alone cost, without any of the submission's work.
+  app.post('/bench/bare-tx', async (c) => {
+    const body = (await c.req.json()) as { citizenId: string; values: unknown }
+    const id = uuidv7()
+    await h.db.transaction().execute(async (tx) => {
+      for (let k = 0; k < BARE_TX; k++) await sql`insert into bench_bare (id, citizen_id, idempotency_key, values) values (${k ? uuidv7() : id}, ${body.citizenId}, ${c.req.header('idempotency-key') ?? ''}, ${JSON.stringify(body.values)})`.execute(tx)
+    })
+    return c.json({ id }, 201)
+  })
+  // --bare-cte N: ONE autocommit statement, the same INSERT N times (N − 1 data-modifying CTEs + the main insert).
+  app.post('/bench/bare-cte', async (c) => {
+    const body = (await c.req.json()) as { citizenId: string; values: unknown }
+    const id = uuidv7()
+    const insert = (rowId: string) => sql`insert into bench_bare (id, citizen_id, idempotency_key, values) values (${rowId}, ${body.citizenId}, ${c.req.header('idempotency-key') ?? ''}, ${JSON.stringify(body.values)})`
+    const ctes = Array.from({ length: Math.max(0, BARE_CTE - 1) }, (_, k) => sql`${sql.id(`i${k}`)} as (${insert(uuidv7())})`)
+    await (ctes.length ? sql`with ${sql.join(ctes)} ${insert(id)}` : insert(id)).execute(h.db)
+    return c.json({ id }, 201)
+  })
 
   // ---- drafts: one citizen each, prepared before anything is timed ----
   t0 = performance.now()
-  const drafts = await prepareFoodDrafts({ db: h.db, secrets }, SUBMISSIONS + IN_PROCESS, { concurrency: kind === 'postgres' ? 16 : 1 })
+  const httpLoads = CONNECTIONS.length * REPEAT
+  const drafts = await prepareFoodDrafts({ db: h.db, secrets }, SUBMISSIONS * httpLoads + IN_PROCESS, { concurrency: kind === 'postgres' ? 16 : 1 })
   console.log(`  ${drafts.length} drafts of 食品经营许可 prepared (one verified citizen each) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
   // ---- 1. in process, 1 in flight: the cost of one submission, and its statements ----
   const statements = { n: 0 }
-  const counted = h.db.withPlugin({ transformQuery: (a) => { statements.n++; return a.node }, transformResult: async (a) => a.result })
-  const inProc = drafts.slice(SUBMISSIONS)
+  // Counted when executed (transformResult): a builder embedded in another statement (a CTE) is transformed too.
+  const printSql = process.argv.includes('--statements')
+  const nodes = new Map<unknown, string>()
+  const counted = h.db.withPlugin({
+    transformQuery: (a) => { if (printSql) nodes.set(a.queryId, h.db.getExecutor().compileQuery(a.node, a.queryId).sql.replace(/\s+/g, ' ').slice(0, 150)); return a.node },
+    transformResult: async (a) => { statements.n++; if (printSql) console.log(`    ${statements.n}. ${nodes.get(a.queryId) ?? '(raw SQL, not through the query builder: the job queue — its existence check, once per process, then pg-boss send)'}`); return a.result },
+  })
+  const inProc = drafts.slice(SUBMISSIONS * httpLoads)
   const lat: number[] = []
   for (const [i, d] of inProc.entries()) {
     const before = statements.n
@@ -132,7 +170,7 @@ async function run(kind: 'postgres' | 'pglite') {
   console.log(`  in process, submitApplication, 1 in flight: ${(inProc.length / (lat.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} submissions/s, p50 ${pct(lat, 0.5).toFixed(1)} ms, p99 ${pct(lat, 0.99).toFixed(1)} ms`)
 
   // ---- 2. HTTP: the real API route vs the bare insert ----
-  const httpDrafts = drafts.slice(0, SUBMISSIONS)
+  const httpDrafts = drafts.slice(0, SUBMISSIONS * httpLoads)
   const cookie = citizenCookieName({ secureCookies: false })
   const subReqs = []
   const bareReqs = []
@@ -141,46 +179,83 @@ async function run(kind: 'postgres' | 'pglite') {
     subReqs.push({ path: `/api/v1/applications/${d.applicationId}/submission`, headers: { cookie: `${cookie}=${s.token}`, 'x-csrf-token': s.csrfToken, 'idempotency-key': `bench-${d.applicationId}` } })
     bareReqs.push({ path: '/bench/bare', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${d.applicationId}` }, body: JSON.stringify({ citizenId: d.citizenId, values: { area: 120, safetyManager: '张三' } }) })
   }
-  const subFile = join(dir, 'submissions.json')
   const bareFile = join(dir, 'bare.json')
-  writeFileSync(subFile, JSON.stringify(subReqs))
   writeFileSync(bareFile, JSON.stringify(bareReqs))
+  const bareTxFile = join(dir, 'bare-tx.json')
+  writeFileSync(bareTxFile, JSON.stringify(bareReqs.map((r) => ({ ...r, path: '/bench/bare-tx' }))))
+  const bareCteFile = join(dir, 'bare-cte.json')
+  writeFileSync(bareCteFile, JSON.stringify(bareReqs.map((r) => ({ ...r, path: '/bench/bare-cte' }))))
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((r) => server.once('listening', r))
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  const probe = await fetch(`${url}/bench/bare`, { method: 'POST', headers: bareReqs[0]!.headers, body: bareReqs[0]!.body })
-  if (probe.status !== 201) throw new Error(`bare probe: ${probe.status}`)
-
-  const bare = await load(url, bareFile, -SECONDS)
-  // --sample: what the database sessions wait on during the submission load (pg_stat_activity every 5 ms).
-  const waits = new Map<string, number>()
-  let samples = 0
-  let sampling = kind === 'postgres' && process.argv.includes('--sample')
-  const mon = sampling ? new pg.Client({ connectionString: PG }) : undefined
-  await mon?.connect()
-  const sampler = (async () => {
-    while (sampling && mon) {
-      const r = await mon.query(`select coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') || ' | ' || state || ' | ' || regexp_replace(left(query, 70), '\\s+', ' ', 'g') as k from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`)
-      samples++
-      for (const row of r.rows as { k: string }[]) waits.set(row.k, (waits.get(row.k) ?? 0) + 1)
-      await new Promise((res) => setTimeout(res, 5))
-    }
-  })()
-  const sub = await load(url, subFile, SUBMISSIONS)
-  sampling = false
-  await sampler
-  await mon?.end()
-  server.close()
-  if (samples) {
-    console.log(`  database sessions during the submission load (average per sample of ${samples}; "ClientRead" = waiting for the app):`)
-    for (const [k, v] of [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${(v / samples).toFixed(2)}  ${k}`)
+  for (const path of ['/bench/bare', ...(BARE_TX > 0 ? ['/bench/bare-tx'] : []), ...(BARE_CTE > 0 ? ['/bench/bare-cte'] : [])]) {
+    const probe = await fetch(`${url}${path}`, { method: 'POST', headers: bareReqs[0]!.headers, body: bareReqs[0]!.body })
+    if (probe.status !== 201) throw new Error(`${path} probe: ${probe.status}`)
   }
-  const line = (label: string, r: LoadResult) => `  HTTP ${label}: ${r.rps.toFixed(0)} req/s (${r.total} in ${r.seconds.toFixed(1)} s; statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}), latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`
-  console.log(`  ${CONNECTIONS} connections, autocannon in its own process:`)
-  console.log(line('POST /bench/bare (one INSERT)', bare))
-  console.log(line('POST /api/v1/applications/{id}/submission', sub))
-  const ratio = sub.rps / bare.rps
-  console.log(`  ratio submission/bare ${ratio.toFixed(2)} (target ≥ 0.6) ${ratio >= 0.6 ? 'MET' : 'NOT MET'}; submission p99 ${sub.p99} ms (target ≤ 100 ms) ${sub.p99 <= 100 ? 'MET' : 'NOT MET'}`)
+
+  type Rep = { connections: number; rep: number; load: string; bare: LoadResult; bareTx?: LoadResult; bareCte?: LoadResult; sub: LoadResult }
+  const reps: Rep[] = []
+  const line = (label: string, r: LoadResult, base?: LoadResult) => `    ${label}: ${r.rps.toFixed(0)} req/s${base ? ` (${(r.rps / base.rps).toFixed(2)} of bare)` : ''} (${r.total} in ${r.seconds.toFixed(1)} s; statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}), latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`
+  let batch = 0
+  for (const connections of CONNECTIONS) {
+    for (let rep = 1; rep <= REPEAT; rep++) {
+      const load1 = loadavg().map((x) => x.toFixed(2)).join(' ')
+      console.log(`  ${connections} connections, repetition ${rep} of ${REPEAT} (autocannon in its own process; load averages before: ${load1}):`)
+      const bare = await load(url, bareFile, connections, -SECONDS)
+      const bareTx = BARE_TX > 0 ? await load(url, bareTxFile, connections, -SECONDS) : undefined
+      const bareCte = BARE_CTE > 0 ? await load(url, bareCteFile, connections, -SECONDS) : undefined
+      // This repetition's drafts, each submitted once.
+      const subFile = join(dir, `submissions-${batch}.json`)
+      writeFileSync(subFile, JSON.stringify(subReqs.slice(batch * SUBMISSIONS, (batch + 1) * SUBMISSIONS)))
+      batch++
+      // --sample: what the database sessions wait on during the submission load (pg_stat_activity every 5 ms).
+      const waits = new Map<string, number>()
+      let samples = 0
+      let sampling = kind === 'postgres' && process.argv.includes('--sample')
+      const mon = sampling ? new pg.Client({ connectionString: PG }) : undefined
+      await mon?.connect()
+      const sampler = (async () => {
+        while (sampling && mon) {
+          const r = await mon.query(`select coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') || ' | ' || state || ' | ' || regexp_replace(left(query, 70), '\\s+', ' ', 'g') as k from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`)
+          samples++
+          for (const row of r.rows as { k: string }[]) waits.set(row.k, (waits.get(row.k) ?? 0) + 1)
+          await new Promise((res) => setTimeout(res, 5))
+        }
+      })()
+      const sub = await load(url, subFile, connections, SUBMISSIONS)
+      sampling = false
+      await sampler
+      await mon?.end()
+      const load2 = loadavg().map((x) => x.toFixed(2)).join(' ')
+      console.log(line('POST /bench/bare (one INSERT)', bare))
+      if (bareTx) console.log(line(`POST /bench/bare-tx (${BARE_TX} INSERTs in one transaction)`, bareTx, bare))
+      if (bareCte) console.log(line(`POST /bench/bare-cte (${BARE_CTE} INSERTs in one statement)`, bareCte, bare))
+      console.log(line('POST /api/v1/applications/{id}/submission', sub, bare))
+      console.log(`    load averages after: ${load2}`)
+      if (samples) {
+        console.log(`    database sessions during the submission load (average per sample of ${samples}; "ClientRead" = waiting for the app):`)
+        for (const [k, v] of [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`      ${(v / samples).toFixed(2)}  ${k}`)
+      }
+      reps.push({ connections, rep, load: `${load1} → ${load2}`, bare, bareTx, bareCte, sub })
+    }
+  }
+  server.close()
+
+  // Summary: every repetition, then the median (ratios are taken within one repetition, then the median of those).
+  const med = (xs: number[]) => { const a = [...xs].sort((x, y) => x - y); return a[Math.floor((a.length - 1) / 2)]! }
+  const cell = (r: LoadResult | undefined, bare: LoadResult) => (r ? `${r.rps.toFixed(0)} (${(r.rps / bare.rps).toFixed(2)})` : '–')
+  console.log('\n  | conn | rep | load avg before → after | bare req/s | bare-tx req/s (ratio) | bare-cte req/s (ratio) | submissions/s (ratio) | submission p50 / p99 ms |')
+  console.log('  |---|---|---|---|---|---|---|---|')
+  for (const connections of CONNECTIONS) {
+    const rs = reps.filter((r) => r.connections === connections)
+    for (const r of rs) console.log(`  | ${connections} | ${r.rep} | ${r.load} | ${r.bare.rps.toFixed(0)} | ${cell(r.bareTx, r.bare)} | ${cell(r.bareCte, r.bare)} | ${cell(r.sub, r.bare)} | ${r.sub.p50} / ${r.sub.p99} |`)
+    const ratio = (pick: (r: Rep) => LoadResult | undefined) => (rs.every((r) => pick(r)) ? `${med(rs.map((r) => pick(r)!.rps)).toFixed(0)} (${med(rs.map((r) => pick(r)!.rps / r.bare.rps)).toFixed(2)})` : '–')
+    console.log(`  | ${connections} | median | | ${med(rs.map((r) => r.bare.rps)).toFixed(0)} | ${ratio((r) => r.bareTx)} | ${ratio((r) => r.bareCte)} | ${ratio((r) => r.sub)} | ${med(rs.map((r) => r.sub.p50))} / ${med(rs.map((r) => r.sub.p99))} |`)
+  }
+  const last = reps.filter((r) => r.connections === CONNECTIONS[0])
+  const ratio = med(last.map((r) => r.sub.rps / r.bare.rps))
+  const p99 = med(last.map((r) => r.sub.p99))
+  console.log(`  at ${CONNECTIONS[0]} connections (median): ratio submission/bare ${ratio.toFixed(2)} (target ≥ 0.6) ${ratio >= 0.6 ? 'MET' : 'NOT MET'}; submission p99 ${p99} ms (target ≤ 100 ms) ${p99 <= 100 ? 'MET' : 'NOT MET'}`)
 
   // ---- every draft submitted exactly once; audit chain intact ----
   const ids = httpDrafts.map((d) => d.applicationId)

@@ -39,6 +39,7 @@ export function composeDeps(base: {
       to: toStaff ? { kind: 'staff', id: n.staffId! } : { kind: 'citizen', id: n.case.applicant_citizen_id },
       event: n.event,
       dedupeKey: n.dedupeKey,
+      contact: n.contact,
       data: { refNo: n.case.ref_no, itemName: n.case.item_name, link: toStaff ? `/admin/cases/${n.case.id}` : `/me/cases/${n.case.id}`, ...(n.data ?? {}) },
     })
   }

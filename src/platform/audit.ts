@@ -57,15 +57,12 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<{ se
  */
 export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Promise<{ seq: number; hash: string }> {
   if (!inputs.length) throw new Error('recordAuditBatch needs at least one entry')
-  const head = await sql<{ seq: number; hash: string }>`
-    update audit_head set seq = seq + ${inputs.length} where id = 1 returning seq, hash`.execute(tx)
-  const h = head.rows[0]
-  if (!h) throw new Error('audit_head row missing — was the database migrated?')
-  let seq = Number(h.seq) - inputs.length
-  let prev = h.hash
-  const rows = inputs.map((input) => {
-    const entry: ChainFields = {
-      seq: ++seq,
+  // Everything that does not depend on the chain is prepared before the head is touched: each entry's canonical
+  // JSON (its hashed content) is fixed here, and the database chains it — hash_n = SHA-256(hash_{n-1} ‖ '\n' ‖ it),
+  // the same bytes chainHash() hashes, so verifyAudit recomputes it in JS. One statement locks the head, appends
+  // the rows and moves the head: the lock is held for that statement and COMMIT only (bench/submission.ts).
+  const entries = inputs.map((input, i) => {
+    const content: Omit<ChainFields, 'seq'> = {
       id: uuidv7(),
       occurredAt: new Date().toISOString(),
       actorType: input.actor.type,
@@ -77,18 +74,32 @@ export async function recordAuditBatch(tx: Executor, inputs: AuditInput[]): Prom
       reason: input.reason ?? null,
       details: JSON.parse(canonicalJson(input.details ?? {})) as Record<string, unknown>,
     }
-    const hash = chainHash(prev, entry)
-    const row = {
-      seq: entry.seq, id: entry.id, occurred_at: entry.occurredAt, actor_type: entry.actorType, actor_id: entry.actorId, actor_name: entry.actorName,
-      action: entry.action, subject_type: entry.subjectType, subject_id: entry.subjectId, reason: entry.reason, details: JSON.stringify(entry.details), prev_hash: prev, hash,
-    }
-    prev = hash
-    return row
+    return { ord: i + 1, ...content, canon: canonicalJson(content) }
   })
-  // One round trip while holding the head: the rows and the new head hash together (a data-modifying CTE).
-  const insert = tx.insertInto('audit_log').values(rows)
-  await sql`with appended as (${insert}) update audit_head set hash = ${prev} where id = 1`.execute(tx)
-  return { seq, hash: prev }
+  const n = entries.length
+  const r = await sql<{ seq: string | number; hash: string }>`
+    with recursive
+    head as materialized (select seq, hash from audit_head where id = 1 for update),
+    e as materialized (
+      select (x->>'ord')::int as ord, x from jsonb_array_elements(${JSON.stringify(entries)}::jsonb) as x
+    ),
+    chain (ord, prev_hash, hash) as (
+      select 0, null::text, (select hash from head)
+      union all
+      select c.ord + 1, c.hash, encode(sha256(convert_to(c.hash || chr(10) || (e.x->>'canon'), 'UTF8')), 'hex')
+      from chain c join e on e.ord = c.ord + 1
+    ),
+    appended as (
+      insert into audit_log (seq, id, occurred_at, actor_type, actor_id, actor_name, action, subject_type, subject_id, reason, details, prev_hash, hash)
+      select head.seq + e.ord, (e.x->>'id')::uuid, (e.x->>'occurredAt')::timestamptz, e.x->>'actorType', e.x->>'actorId', e.x->>'actorName',
+        e.x->>'action', e.x->>'subjectType', e.x->>'subjectId', e.x->>'reason', e.x->'details', c.prev_hash, c.hash
+      from e join chain c on c.ord = e.ord cross join head
+    )
+    update audit_head set seq = audit_head.seq + ${n}, hash = (select hash from chain where ord = ${n})
+    where id = 1 returning seq, hash`.execute(tx)
+  const h = r.rows[0]
+  if (!h) throw new Error('audit_head row missing — was the database migrated?')
+  return { seq: Number(h.seq), hash: h.hash }
 }
 
 export type AuditProblem = { seq: number; kind: 'edited' | 'deleted' | 'reordered' | 'inserted'; message: string }

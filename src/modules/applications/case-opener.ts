@@ -17,6 +17,8 @@ export type OpenCaseRequest = {
   subjectEnterpriseId: string | null
   applicantName: string
   actor: { kind: 'citizen'; id: string; name: string }
+  /** The applicant's phone and e-mail when the caller read them in this transaction (saves the notice a read). */
+  applicantContact?: { phone: string; email: string | null }
 }
 export type CaseOpener = {
   prepare(now: Date): Promise<{ today: string; open(tx: Executor, req: OpenCaseRequest): Promise<{ caseId: string; preReviewDue: string; audit: AuditInput[] }> }>

@@ -2,9 +2,10 @@ import { sql } from 'kysely'
 import { recordAuditBatch } from '../../platform/audit'
 import type { DB, Executor } from '../../platform/database'
 import { ValidationError } from '../../platform/errors'
+import { UUID_RE } from '../../platform/ids'
 import type { Secrets } from '../../platform/secrets'
 import { getItemFormVersion, getItemVersion, materialPlan, validateFormValues, allFields, type FormDefinition, type FormValues } from '../catalog'
-import { getCitizenProfile } from '../identity'
+import { citizenProfileQuery, toCitizenProfile } from '../identity'
 import { isApplicantOf, type ApplicantActor } from './applicant'
 import { applicationNotFound, bundleItem, FormInvalidError, itemUnavailable, notADraft } from './application-errors'
 import type { CaseOpener } from './case-opener'
@@ -44,8 +45,14 @@ export async function submitApplication(deps: SubmitApplicationDeps, input: Subm
   if (key && !KEY_RE.test(key)) throw new ValidationError('Idempotency-Key 须为8到100位字母、数字或 ._:- 。 Invalid Idempotency-Key.', [{ field: 'idempotencyKey', message: '格式不正确。 Invalid.' }], 'idempotency_key_invalid')
   const now = input.now ?? new Date()
   const opener = await deps.caseOpener.prepare(now)
-  return deps.db.transaction().execute((tx) => submitInTx(tx, deps.secrets, opener, { ...input, idempotencyKey: key, now, heldLicences: input.heldLicences ?? deps.heldLicences }))
+  return deps.db.transaction().execute((tx) => {
+    usePinnedCache(tx, deps.db)
+    return submitInTx(tx, deps.secrets, opener, { ...input, idempotencyKey: key, now, heldLicences: input.heldLicences ?? deps.heldLicences })
+  })
 }
+
+type ProfileRow = Parameters<typeof toCitizenProfile>[0]
+type UploadRow = { id: string; owner_citizen_id: string; acting_enterprise_id: string | null }
 
 export type PreparedOpener = Awaited<ReturnType<CaseOpener['prepare']>>
 
@@ -58,32 +65,43 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
   const key = input.idempotencyKey ?? null
   const now = input.now
   const deps = { secrets }
-  const app = await tx.selectFrom('applications').selectAll().where('id', '=', input.applicationId).forUpdate().executeTakeFirst()
-  if (!app || !isApplicantOf(input.applicant, app)) throw applicationNotFound()
-  if (key) {
-    const earlier = await tx.selectFrom('applications').select('id').where('applicant_citizen_id', '=', app.applicant_citizen_id).where('idempotency_key', '=', key).executeTakeFirst()
-    if (earlier && earlier.id !== app.id) return receiptOf(tx, deps.secrets, earlier.id, true)
-  }
+  // One round trip: the row lock, the Idempotency-Key lookup and the item's current status and department.
+  const row = await tx.selectFrom('applications as a')
+    .leftJoin('service_items as si', 'si.id', 'a.item_id')
+    .selectAll('a')
+    .select(['si.status as item_status', 'si.department_id as item_department_id', 'si.region_code as item_region_code'])
+    .select(key
+      ? sql<string | null>`(select e.id from applications e where e.applicant_citizen_id = a.applicant_citizen_id and e.idempotency_key = ${key} and e.id <> a.id limit 1)`.as('earlier_id')
+      : sql<string | null>`null::uuid`.as('earlier_id'))
+    .where('a.id', '=', input.applicationId).forUpdate('a').executeTakeFirst()
+  if (!row || !isApplicantOf(input.applicant, row)) throw applicationNotFound()
+  const { item_status, item_department_id, item_region_code, earlier_id, ...app } = row
+  if (earlier_id) return receiptOf(tx, deps.secrets, earlier_id, true)
   if (app.status === 'submitted') return receiptOf(tx, deps.secrets, app.id, true)
   if (app.status !== 'draft') throw notADraft()
   // A 一件事 item is filled and submitted through its bundle (one merged form, all cases or none).
   if (app.bundle_application_id && !input.asBundleItem) throw bundleItem()
 
-  const version = await getItemVersion(tx, app.item_id, app.item_version)
-  const form = await getItemFormVersion(tx, app.item_id, app.form_version, { itemVersion: app.item_version })
-  const item = await tx.selectFrom('service_items').select(['status', 'department_id', 'region_code']).where('id', '=', app.item_id).executeTakeFirst()
+  const { version, form } = await pinnedVersion(tx, app.item_id, app.item_version, app.form_version)
+  const item = item_status ? { status: item_status, department_id: item_department_id!, region_code: item_region_code } : undefined
   if (!version || !form || !item || item.status !== 'published') throw itemUnavailable()
   const raw = input.values === undefined ? app.values : input.values
   // 免提交 with an e-licence: a material the applicant's valid licence satisfies needs no upload (held-licences.ts).
   const byLicence = await materialsByLicence(tx, input.heldLicences, input.applicant, materialPlan(version.record), opener.today)
   const { values, errors } = validateFormValues(withoutLicenceMaterials(form.definition, byLicence), lockedValues(raw, app.values, app.prefill))
   if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
-  await checkUploadsOwned(tx, input.applicant, values, form.definition)
-
-  const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)
+  // One round trip: the uploads the file fields name (ownership), the applicant's profile and the 办件编号's
+  // sequence number. A number taken by a submission that then fails is lost, as with any rollback.
+  const fileIds = fileIdsOf(values, form.definition)
+  const got = (await tx.selectNoFrom([
+    sql<string>`nextval('case_ref_seq')::text`.as('n'),
+    sql<ProfileRow | null>`(select to_jsonb(p) from (${citizenProfileQuery(tx, input.applicant.citizenId)}) p)`.as('profile'),
+    sql<UploadRow[]>`(select coalesce(jsonb_agg(u), '[]'::jsonb) from (${uploadsQuery(tx, fileIds)}) u)`.as('uploads'),
+  ]).executeTakeFirstOrThrow())
+  assertUploadsOwned(input.applicant, fileIds, got.uploads)
   const today = opener.today
-  const refNo = makeRefNo(today, seq.rows[0]!.n)
-  const profile = await getCitizenProfile(tx, input.applicant.citizenId)
+  const refNo = makeRefNo(today, got.n)
+  const profile = got.profile ? toCitizenProfile(got.profile) : null
   const record = version.record
   const materials = []
   for (const { index, material, disposition } of materialPlan(record)) {
@@ -115,11 +133,38 @@ export async function submitInTx(tx: Executor, secrets: Secrets, opener: Prepare
     applicationId: app.id, refNo, item: { id: app.item_id, version: app.item_version, code: app.item_code, name: app.item_name, caseKind: record.caseKind, statutoryDays: record.statutoryDays, promisedDays: record.promisedDays },
     departmentId: item.department_id, regionCode: item.region_code, applicantCitizenId: app.applicant_citizen_id, subjectEnterpriseId: app.subject_enterprise_id,
     applicantName, actor: { kind: 'citizen', id: input.applicant.filerId, name: input.applicant.name },
+    // The submitted notice goes to the applicant: their phone and e-mail were just read with the profile.
+    applicantContact: profile && app.applicant_citizen_id === input.applicant.citizenId ? { phone: profile.phone, email: profile.email } : undefined,
   })
   // Audit last, in one batch with the case's entry: the chain's head is locked from here to commit, and every
   // concurrent submission queues on it (bench/submission.ts).
   await recordAuditBatch(tx, [...opened.audit, { actor: { type: 'citizen', id: input.applicant.filerId, name: input.applicant.name }, action: 'application.submitted', subject: { type: 'application', id: app.id }, details: { refNo, caseId: opened.caseId } }])
   return { applicationId: app.id, caseId: opened.caseId, refNo, queryCode, preReviewDue: opened.preReviewDue, replayed: false }
+}
+
+/**
+ * An item version and a form version never change once stored (catalog: every save is a new version), so the pair
+ * an application pinned is read once per process and database: two round trips fewer in every submission. Keyed by
+ * the database the rows were read through (tests run many databases in one process); a missing version is not kept.
+ */
+const pinned = new WeakMap<object, Map<string, { version: NonNullable<Awaited<ReturnType<typeof getItemVersion>>>; form: NonNullable<Awaited<ReturnType<typeof getItemFormVersion>>> }>>()
+let pinnedDb: WeakMap<object, object> | undefined
+function usePinnedCache(tx: Executor, db: object): void {
+  ;(pinnedDb ??= new WeakMap()).set(tx, db)
+}
+async function pinnedVersion(tx: Executor, itemId: string, itemVersion: number, formVersion: number) {
+  const db = pinnedDb?.get(tx)
+  const cache = db ? (pinned.get(db) ?? pinned.set(db, new Map()).get(db)!) : undefined
+  const k = `${itemId}:${itemVersion}:${formVersion}`
+  const hit = cache?.get(k)
+  if (hit) return hit
+  const version = await getItemVersion(tx, itemId, itemVersion)
+  const form = await getItemFormVersion(tx, itemId, formVersion, { itemVersion })
+  if (version && form && cache) {
+    if (cache.size > 1000) cache.clear()
+    cache.set(k, { version, form })
+  }
+  return { version, form }
 }
 
 function applicantNameOf(values: FormValues, fallback: string): string {
@@ -134,10 +179,24 @@ async function receiptOf(tx: Executor, secrets: Secrets, applicationId: string, 
 
 /** Every file field may only name uploads of this applicant (or of the enterprise they act for). */
 export async function checkUploadsOwned(tx: Executor, who: ApplicantActor, values: FormValues, def: FormDefinition): Promise<void> {
+  const ids = fileIdsOf(values, def)
+  if (ids.length) assertUploadsOwned(who, ids, await uploadsQuery(tx, ids).execute())
+}
+
+/** The upload ids the form's file fields name. */
+function fileIdsOf(values: FormValues, def: FormDefinition): string[] {
   const fileKeys = new Set(allFields(def).filter((f) => f.type === 'file').map((f) => f.key))
-  const ids = Object.entries(values).filter(([k, v]) => fileKeys.has(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
-  if (ids.length === 0) return
-  const rows = await tx.selectFrom('uploads').select(['id', 'owner_citizen_id', 'acting_enterprise_id']).where('id', 'in', ids).execute()
+  return Object.entries(values).filter(([k, v]) => fileKeys.has(k) && Array.isArray(v)).flatMap(([, v]) => v as unknown[]).filter((x): x is string => typeof x === 'string')
+}
+
+/** The owner columns of those uploads (no row for an unknown or malformed id). */
+function uploadsQuery(tx: Executor, ids: string[]) {
+  const valid = ids.filter((i) => UUID_RE.test(i))
+  const q = tx.selectFrom('uploads').select(['id', 'owner_citizen_id', 'acting_enterprise_id'])
+  return valid.length ? q.where('id', 'in', valid) : q.where(sql<boolean>`false`)
+}
+
+function assertUploadsOwned(who: ApplicantActor, ids: string[], rows: { id: string; owner_citizen_id: string; acting_enterprise_id: string | null }[]): void {
   const mine = new Set(rows.filter((r) => mayOpenUpload(r, { citizenId: who.filerId, enterpriseId: who.actingEnterpriseId ?? null })).map((r) => r.id))
   const bad = ids.filter((i) => !mine.has(i))
   if (bad.length) throw new ValidationError('所附文件不存在或不属于您，请重新上传。 A file is missing or not yours; upload it again.', [{ field: 'materials', message: '请重新上传材料文件。 Upload the file again.' }], 'upload_not_owned')

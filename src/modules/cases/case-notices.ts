@@ -18,6 +18,8 @@ export type CaseNotice = {
   data?: Record<string, string>
   /** Unique per notice: the same key twice never sends twice. */
   dedupeKey: string
+  /** The recipient's phone and e-mail when the operation already read them in this transaction. */
+  contact?: { phone: string | null; email: string | null }
 }
 export type CaseNotices = (tx: Executor, notice: CaseNotice) => Promise<void>
 

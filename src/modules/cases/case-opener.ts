@@ -15,7 +15,7 @@ export function createCaseOpener(deps: { db: DB; notices?: CaseNotices }): CaseO
           const opened = await openCase(tx, cal, { ...req, now, today })
           await sendNotice(deps.notices, tx, {
             event: 'application.submitted', case: { id: opened.caseId, ref_no: req.refNo, item_name: req.item.name, applicant_citizen_id: req.applicantCitizenId, application_id: req.applicationId },
-            dedupeKey: `application.submitted:${req.applicationId}`, data: { preReviewDue: opened.preReviewDue },
+            dedupeKey: `application.submitted:${req.applicationId}`, data: { preReviewDue: opened.preReviewDue }, contact: req.applicantContact,
           })
           return opened
         },
