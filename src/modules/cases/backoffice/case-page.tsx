@@ -462,7 +462,7 @@ function MaterialsTable({ lang, v }: { lang: Lang; v: CaseView }) {
           const shown = files.length ? files : m.upload_id ? [{ id: m.upload_id, name: t(lang, '查看文件', 'Open the file') }] : []
           source = <ul class="file-list">{shown.map((f) => <li>{link(f.id, f.name)}</li>)}</ul>
         } else if (how === 'shared') source = t(lang, `数据集 ${m.dataset ?? ''}${m.trust_level ? `（可信级别 ${m.trust_level}）` : ''}`, `Dataset ${m.dataset ?? ''}${m.trust_level ? ` (trust ${m.trust_level})` : ''}`)
-        else if (how === 'licence') source = m.licence_ref ?? '—'
+        else if (how === 'licence') source = m.licence_ref ? <>{t(lang, `电子证照（可信级别 ${m.trust_level ?? '—'}）：`, `E-licence (trust ${m.trust_level ?? '—'}): `)}<a href={`/licences/${encodeURIComponent(m.licence_ref)}`}>{t(lang, '核验', 'verify')} {m.licence_ref}</a></> : '—'
         else if (how === 'form') source = t(lang, '见申请表', 'See the form')
         return (
           <tr>
