@@ -11,6 +11,7 @@ import { formatOfFile, isLoadFormat, isLoadKind, loadRegistry, loadReportLines }
 import { verifyAudit } from '../platform/audit'
 import { loadSecrets } from '../platform/secrets'
 import { CALENDAR_USAGE, calendarCommand } from './calendar-cli'
+import { LICENCE_USAGE, licenceCommand } from '../modules/licences/cli'
 
 const USAGE = `yiwang — 一网通办 command line
 
@@ -27,6 +28,7 @@ const USAGE = `yiwang — 一网通办 command line
   yiwang worker [--drain]           run the job queue only (notices by e-mail/SMS, deadline warnings); --drain: run
                                     every due job once and exit. The web process runs it too (PostgreSQL: any number)
 ${CALENDAR_USAGE}
+${LICENCE_USAGE}
 
 Database: DATABASE_URL=postgres://… or embedded PGlite under YIWANG_DATA_DIR (default ./data).`
 
@@ -121,6 +123,14 @@ async function main(argv: string[]): Promise<number> {
     return report.failed ? 2 : 0
   }
   if (noun === 'calendar') return calendarCommand(verb, rest)
+  if (noun === 'licence') {
+    return licenceCommand(verb, rest, {
+      open: async () => {
+        const rt = await openRuntime()
+        return { db: rt.handle.db, secrets: loadSecrets(rt.cfg), close: () => rt.handle.close() }
+      },
+    })
+  }
   if (noun === 'worker') {
     const drain = verb === '--drain' || rest.includes('--drain')
     if (verb && verb !== '--drain') return fail('usage: yiwang worker [--drain]')

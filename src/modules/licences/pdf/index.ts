@@ -117,6 +117,8 @@ function render(input: LicencePdfInput): Doc {
     info: {
       Title: `${input.typeName} ${input.number}`,
       Subject: input.identifier,
+      // The QR text again, as text: `yiwang licence verify FILE.pdf` reads the signed payload from here offline.
+      Keywords: input.qr,
       Author: input.issuerName,
       Creator: 'Yiwang 一网通办',
       Producer: 'Yiwang 一网通办 (PDFKit)',
