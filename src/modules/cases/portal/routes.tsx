@@ -55,7 +55,7 @@ export function registerCasesPortal(app: OpenAPIHono<AppEnv>, deps: Deps): void 
       const who = applicantOf(session)
       const view = await getApplicationFor(db, d.case.application_id, who)
       if (view) {
-        const ctx = await draftContext(db, view)
+        const ctx = await draftContext(db, view, { port: deps.heldLicences, who })
         const values = opts.correction?.values ?? view.values
         correction = {
           def: ctx.def, values, errors: opts.correction?.errors ?? [], prefilled: view.prefill, regions: ctx.regions,
@@ -114,7 +114,7 @@ export function registerCasesPortal(app: OpenAPIHono<AppEnv>, deps: Deps): void 
     const who = applicantOf(session)
     const view = await getApplicationFor(db, d.case.application_id, who)
     if (!view) throw caseNotFound()
-    const ctx = await draftContext(db, view)
+    const ctx = await draftContext(db, view, { port: deps.heldLicences, who })
     const post = await readApplicationPost(c, deps, ctx.def, session)
     if (post instanceof Response) return post
     if (d.case.status !== 'correction_requested') return c.redirect(`/me/cases/${d.case.id}`, 303)

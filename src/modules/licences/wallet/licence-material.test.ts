@@ -5,7 +5,7 @@ import { asStaff, caseCrew, fakeUpload, personApplicant, type CaseCrew } from '.
 import { citizenSession, createCitizen } from '../../../../test/citizens'
 import { makeIdNumber, staffCookie } from '../../../../test/exchange'
 import { issuedFoodLicence } from '../../../../test/licences'
-import { saveDraft, startApplication, submitApplication, type HeldLicences } from '../../applications'
+import { reviseApplication, saveDraft, startApplication, submitApplication, type HeldLicences } from '../../applications'
 import { revokeLicence } from '../index'
 import { RENEWAL_ITEM } from './wallet-test-support'
 
@@ -102,4 +102,15 @@ test("someone else's licence does not count, nor a licence of another type; with
   const spy: HeldLicences = { find: async (_db, _h, type) => (asked.push(type), null), use: async () => null }
   await assert.rejects(submitApplication({ ...t.deps, heldLicences: spy }, { applicationId: app.id, applicant: app.who }), { code: 'form_invalid' })
   assert.deepEqual(asked, ['食品经营许可证'])
+})
+
+test('补正: a material satisfied by a licence at submission stays satisfied; the corrected values need no upload for it', async () => {
+  const { licence, citizen } = await issuedFoodLicence(t.deps, crew, { holderName: '罗晓红' })
+  const app = await renewalDraft(citizen.id, '罗晓红')
+  await submitApplication(t.deps, { applicationId: app.id, applicant: app.who })
+  const newFile = await fakeUpload(t.db, citizen.id, null, '新承诺书.pdf')
+  await t.db.transaction().execute((tx) => reviseApplication(tx, { applicationId: app.id, applicant: app.who, values: { ...app.values, material2: [newFile] }, now: new Date() }))
+  const m = await materialsOf(app.id)
+  assert.deepEqual([m[1]!.provided_by, m[1]!.licence_ref], ['licence', licence.identifier])
+  assert.equal(m[2]!.upload_id, newFile)
 })
