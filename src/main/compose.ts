@@ -10,6 +10,7 @@ import { createJobs } from '../platform/jobs'
 import type { Deps } from '../deps'
 import { createCaseOpener, warnDueSoon, type CaseNotices } from '../modules/cases'
 import { createCaseResultIssuer, createHeldLicences } from '../modules/licences'
+import { LICENCE_QUEUES, registerLicenceJobs } from '../modules/licences/jobs'
 
 /**
  * Wires ports (a lower module's interface, a higher module's implementation — ARCHITECTURE.md §2) and the
@@ -31,7 +32,7 @@ export function composeDeps(base: {
   const secrets = base.secrets ?? loadSecrets(base.config)
   const sms = base.sms ?? fileSmsGateway(base.config.smsOutbox)
   const mailer = base.mailer ?? (base.config.smtpUrl ? smtpMailer(base.config.smtpUrl, base.config.mailFrom) : fileMailer(base.config.mailOutbox, base.config.mailFrom))
-  const jobs = createJobs(base.db, base.dbKind, base.log, { queues: NOTIFICATION_QUEUES, poll: base.jobsPoll ?? true })
+  const jobs = createJobs(base.db, base.dbKind, base.log, { queues: { ...NOTIFICATION_QUEUES, ...LICENCE_QUEUES }, poll: base.jobsPoll ?? true })
   // Case notices → the inbox + e-mail/SMS outbox, in the case operation's own transaction.
   const caseNotices: CaseNotices = async (tx, n) => {
     const toStaff = n.staffId !== undefined
@@ -49,6 +50,7 @@ export function composeDeps(base: {
       if (n) base.log.info({ warnings: n }, 'deadline warnings written')
     },
   })
+  registerLicenceJobs(jobs, { db: base.db, log: base.log })
   return {
     ...base,
     secrets,
