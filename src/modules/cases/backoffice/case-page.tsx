@@ -283,7 +283,7 @@ function CaseForms({ ctx, v, a }: { ctx: FormCtx; v: CaseView; a: Available }) {
     out.push(
       <ActionForm ctx={ctx} formKey="issue" action="issue" title={t(lang, '出具办理结果', 'Issue the result')} hidden={hidden} submit={t(lang, '出具结果', 'Issue')}>
         <TextInput lang={lang} id={f.id('resultName')} name="resultName" label={t(lang, '结果名称', 'Result name')} hint={t(lang, '例如：食品经营许可证。', 'E.g. the licence name.')} value={f.value('resultName', v.case.item_name.replace(/核发$/, ''))} error={f.error('resultName')} maxlength={200} />
-        <TextInput lang={lang} id={f.id('resultNumber')} name="resultNumber" label={t(lang, '证照或文书编号（选填）', 'Number (optional)')} value={f.value('resultNumber')} maxlength={50} />
+        <TextInput lang={lang} id={f.id('resultNumber')} name="resultNumber" label={t(lang, '证照或文书编号（选填）', 'Number (optional)')} hint={t(lang, '结果为电子证照的事项，出具结果时系统自动制证、编号并签名（办结即制证），不必填写。', 'For items whose result is an e-licence, the licence is made, numbered and signed when you issue the result; leave this empty.')} value={f.value('resultNumber')} maxlength={50} />
         <TextArea lang={lang} id={f.id('description')} name="description" label={t(lang, '结果说明（选填）', 'Description (optional)')} value={f.value('description')} />
       </ActionForm>,
     )
