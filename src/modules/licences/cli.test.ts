@@ -17,6 +17,7 @@ import { uuidv7 } from '../../platform/ids'
 import { addDataIntegrityProof, encodeCompactPayload, decodeCompactPayload } from './crypto'
 import { activeKey, licencePdf, licenceVc, revokeLicence } from './index'
 import { keysFromSet, licenceCommand, verdictLine, verifyAnyOffline } from './cli'
+import { VERIFICATION_CACHE } from './web/verification-cache'
 import { shanghaiDate } from '../../platform/calendar/working-calendar'
 
 /**
@@ -60,6 +61,7 @@ describe('yiwang licence', () => {
 
   before(async () => {
     t = await testApp('seeded')
+    VERIFICATION_CACHE.ttlMs = 0 // --online right after a revocation must see it
     crew = await caseCrew(t.db, 'lcli')
     server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((r) => server.once('listening', r))

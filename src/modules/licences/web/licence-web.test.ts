@@ -6,12 +6,16 @@ import { issuedFoodLicence } from '../../../../test/licences'
 import { addDataIntegrityProof, decodeCompactPayload, encodeCompactPayload, verifyDataIntegrityProof } from '../crypto'
 import { activeKey, licenceVc, revokeLicence, rotateDepartmentKey, suspendLicence, changeLicence } from '../index'
 import { MIN_STATUS_BITS, OPERATOR_USCC, statusBit } from './verification'
+import { createVerificationCache, VERIFICATION_CACHE } from './verification-cache'
+import { shanghaiDate } from '../../../platform/calendar/working-calendar'
 
 let t: Awaited<ReturnType<typeof testApp>>
 let crew: CaseCrew
 before(async () => {
   t = await testApp('seeded')
   crew = await caseCrew(t.db, 'lw')
+  // These tests change a licence and read it back at once: no answer cache (its own test is below).
+  VERIFICATION_CACHE.ttlMs = 0
 })
 after(() => t.close())
 const PUBLIC = 'http://localhost:3000'
@@ -243,4 +247,30 @@ test('public page: the QR URL shows a big verdict with masked holder; tampered, 
   assert.match(revoked, /核验结果：已撤销/)
   assert.match(revoked, /撤销理由/)
   assert.match(revoked, /以欺骗手段取得许可/)
+})
+
+test('the GET answer cache: a revocation shows within the TTL (1 s by default), unknown ids are never cached', async () => {
+  const { licence } = await issuedFoodLicence(t.deps, crew)
+  const saved = VERIFICATION_CACHE.ttlMs
+  VERIFICATION_CACHE.ttlMs = 1000
+  try {
+    const cache = createVerificationCache(t.db)
+    const day = shanghaiDate(new Date())
+    assert.equal((await cache.byId(licence.id, day, 10_000)).status, 'valid')
+    await revokeLicence(deps(), { licenceId: licence.id, staff: asStaff(crew.cityOfficer), reason: '以欺骗手段取得许可' })
+    assert.equal((await cache.byId(licence.id, day, 10_900)).status, 'valid', 'within the TTL: the documented trade-off')
+    assert.equal((await cache.byId(licence.id, day, 11_001)).status, 'revoked', 'after the TTL: the new status')
+    assert.equal((await cache.byId(licence.identifier, day, 11_002)).status, 'revoked', 'keyed by what was asked')
+    assert.equal((await cache.byId(licence.id, '2099-01-01', 11_003)).status, 'revoked', 'a new day is a new key')
+    const ghost = '00000000-0000-7000-8000-00000000abcd'
+    assert.equal((await cache.byId(ghost, day, 12_000)).status, 'unknown')
+    // The id appears a moment later (a copy of the row: its signed JSON names another identifier → tampered, not "unknown").
+    const { id: _id, status_index: _si, lock_version: _lv, created_at: _ca, ...rest } = licence
+    await t.db.insertInto('licences').values({ ...rest, id: ghost, identifier: `${licence.identifier}-copy`, number: `${licence.number}C`, case_id: null }).execute()
+    assert.equal((await cache.byId(ghost, day, 12_001)).status, 'tampered', '"unknown" was not cached')
+    VERIFICATION_CACHE.ttlMs = 0
+    assert.equal((await cache.byId(licence.id, day, 12_001)).status, 'revoked', 'ttl 0: straight to the database')
+  } finally {
+    VERIFICATION_CACHE.ttlMs = saved
+  }
 })

@@ -9,7 +9,7 @@ import { verifyLicenceById, type Verification } from '../verify-licence'
  * checked afresh — and "unknown" answers are not cached (a licence issued a moment ago is found at once).
  * `VERIFICATION_CACHE.ttlMs = 0` turns it off (the bench compares both).
  */
-export const VERIFICATION_CACHE = { ttlMs: 0, maxEntries: 20_000 }
+export const VERIFICATION_CACHE = { ttlMs: 1000, maxEntries: 20_000 }
 
 export function createVerificationCache(db: Executor) {
   const entries = new Map<string, { at: number; value: Verification }>()
