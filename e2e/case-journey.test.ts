@@ -2,7 +2,10 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { DEMO_RESIDENTS } from '../src/modules/exchange'
-import { createStaffAccount, EDITOR, fillFoodLicenceFields, pngFile, registerCitizen, screenshot, signInStaff, smsTo, useServerAndBrowser, verifyRealName, visit } from './harness'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createStaffAccount, EDITOR, fillFoodLicenceFields, pngFile, registerCitizen, ROOT, SCREENSHOTS, screenshot, signInStaff, smsTo, useServerAndBrowser, verifyRealName, visit } from './harness'
 
 /**
  * Issue 4 "Done when", in a real browser on the real server (axe on every page): a citizen finds 食品经营许可 by
@@ -155,10 +158,11 @@ describe('case journey in the browser', () => {
       await submitIn(city, 'section[id^="decide-"]', '作出决定')
       assert.match(await main(city), /准予许可，待出具结果/)
 
-      // The window issues the licence and records electronic delivery.
+      // The window issues the result: 办结即制证 — the licence is made, numbered and signed in the same step.
       await again(win)
-      await win.locator('#issue input[name=resultNumber]').fill('JY23205080000001')
       await submitIn(win, '#issue', '出具结果')
+      const licenceNo = /JY320500\d{7}/.exec(await main(win))?.[0]
+      assert.ok(licenceNo, 'the case shows the number of the licence just issued')
       await win.locator('#deliver').getByRole('radio', { name: '电子送达' }).check()
       await submitIn(win, '#deliver', '登记送达')
       assert.match(await main(win), /已送达，办结/)
@@ -168,7 +172,7 @@ describe('case journey in the browser', () => {
       await visit(citizen, caseUrl)
       mine = await main(citizen)
       assert.match(mine, /已送达，办结/)
-      assert.match(mine, /食品经营许可证（编号 JY23205080000001）/)
+      assert.ok(mine.includes(`食品经营许可证（编号 ${licenceNo}）`), 'the citizen sees the licence number')
       const timeline = await citizen.locator('ol.timeline').innerText()
       for (const line of [
         /您提交了申请，.+将在\d+月\d+日前完成预审/, /请您补正材料（第1次）/, /您提交了补正材料/, /受理了您的申请，承诺\d+月\d+日前办结/,
@@ -190,6 +194,92 @@ describe('case journey in the browser', () => {
       const sms = await smsTo(env.server, PHONE, (ls) => events.every((e) => ls.some((l) => l.purpose === `notice:${e}`)))
       for (const e of events) assert.ok(sms.some((l) => l.purpose === `notice:${e}`), `an SMS for ${e}: ${JSON.stringify(sms.map((l) => l.purpose))}`)
       assert.ok(sms.every((l) => !l.text.includes(who.idNumber) && !l.text.includes(PHONE)), 'no full ID or phone number in the texts')
+
+      // Issue 5 "Done when": the case ends with a licence in 我的证照 — its PDF (rendered to an image), the QR's URL
+      // verifies in the browser, a tampered copy reads 篡改, the offline CLI agrees, the licence satisfies a
+      // material in a second application, and once revoked it reads 已撤销 everywhere.
+      await visit(citizen, `${base}/me/licences`)
+      assert.ok((await main(citizen)).includes(licenceNo!), '我的证照 lists the licence')
+      await visit(citizen, () => citizen.getByRole('link', { name: new RegExp('食品经营许可证') }).first().click())
+      const licencePath = new URL(citizen.url()).pathname
+      assert.match(licencePath, /^\/me\/licences\/[0-9a-f-]{36}$/)
+      const face = await main(citizen)
+      assert.ok(face.includes(who.name) && face.includes('经营项目') && !face.includes(who.idNumber), 'the face, with the 身份证号 masked')
+      const pdf = await citizen.request.get(`${base}${licencePath}/pdf`)
+      assert.equal(pdf.status(), 200)
+      assert.equal(pdf.headers()['content-type'], 'application/pdf')
+      const pdfBytes = await pdf.body()
+      const pdfFile = join(SCREENSHOTS, 'journey-licence.pdf')
+      mkdirSync(SCREENSHOTS, { recursive: true })
+      writeFileSync(pdfFile, pdfBytes)
+      const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' })
+      for (const s of ['食品经营许可证', licenceNo!, who.name, '苏州市市场监督管理局', '扫码核验']) assert.ok(text.includes(s), `the PDF reads back "${s}"`)
+      execFileSync('pdftoppm', ['-r', '80', '-png', '-singlefile', pdfFile, join(SCREENSHOTS, 'journey-licence-pdf')])
+      const vc = await citizen.request.get(`${base}${licencePath}/vc`)
+      assert.equal(vc.status(), 200)
+      const credential = JSON.parse(await vc.text()) as { type: string[]; proof: { cryptosuite: string } }
+      assert.ok(credential.type.includes('VerifiableCredential'))
+      assert.equal(credential.proof.cryptosuite, 'eddsa-jcs-2022')
+
+      // The QR code's URL (the same link as 在线核验) in a browser with no session: 有效.
+      const qrHref = await citizen.getByRole('link', { name: '在线核验' }).getAttribute('href')
+      assert.match(qrHref ?? '', /^\/licences\/verify\?p=YWL1\./)
+      const stranger = await newPage()
+      await visit(stranger, `${base}${qrHref}`)
+      assert.match(await stranger.locator('.verdict').innerText(), /有效/)
+      await screenshot(stranger, 'journey-licence-verified')
+      // One character of the signed payload changed: 篡改 (or not a valid code), never 有效.
+      const payload = decodeURIComponent(qrHref!.split('p=')[1]!)
+      const cut = payload.lastIndexOf('.') - 5
+      const tampered = payload.slice(0, cut) + (payload[cut] === 'A' ? 'B' : 'A') + payload.slice(cut + 1)
+      await visit(stranger, `${base}/licences/verify?p=${encodeURIComponent(tampered)}`)
+      const verdictTampered = await stranger.locator('.verdict').innerText()
+      assert.match(verdictTampered, /篡改|无效/)
+      assert.doesNotMatch(verdictTampered, /^\s*✓/)
+
+      // The offline CLI, with only the published keys: valid for the real payload, not for the tampered one.
+      const keysFile = join(SCREENSHOTS, 'journey-keys.json')
+      writeFileSync(keysFile, await (await fetch(`${base}/.well-known/yiwang-licence-keys.json`)).text())
+      const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/cli.ts'), 'licence', 'verify', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } })
+      const offline = cli([payload, '--keys', keysFile])
+      assert.equal(offline.status, 0, `offline verify: ${offline.stdout}${offline.stderr}`)
+      const offlinePdf = cli([pdfFile, '--keys', keysFile])
+      assert.equal(offlinePdf.status, 0, `offline verify of the PDF: ${offlinePdf.stdout}${offlinePdf.stderr}`)
+      assert.equal(cli([tampered, '--keys', keysFile]).status, 2, 'the tampered payload fails offline too')
+
+      // A second application: 食品经营许可证延续 names 食品经营许可证 as a material — the licence satisfies it (免提交).
+      await visit(citizen, `${base}/services/11320500MB193972693010027000200`)
+      await visit(citizen, () => citizen.getByRole('button', { name: '在线申请' }).click())
+      const second = await main(citizen)
+      assert.ok(second.includes('将使用您的电子证照') && second.includes(licenceNo!), 'the draft says the licence will be used')
+      // The form generated from the item's materials: premises, one business item, area, one staff row, the other files.
+      await citizen.locator('#f-address-regionCode').selectOption('320508')
+      await citizen.locator('#f-address-detail').fill('姑苏区人民路100号')
+      await citizen.locator('#f-premisesAddress-regionCode').selectOption('320508')
+      await citizen.locator('#f-premisesAddress-detail').fill('姑苏区十全街88号')
+      await citizen.locator('#f-businessItems--1').check()
+      await citizen.locator('#f-area').fill('120')
+      await citizen.locator('#f-staff-0-name').fill(who.name)
+      await citizen.locator('#f-staff-0-idNumber').fill('11010519491231002X')
+      await citizen.locator('#f-staff-0-healthCertNo').fill('JK2026001')
+      for (const input of await citizen.locator('main input[type=file]').all()) await input.setInputFiles(pngFile('说明.png'))
+      await visit(citizen, () => citizen.getByRole('button', { name: '提交申请' }).click())
+      assert.match(new URL(citizen.url()).pathname, /\/receipt$/, 'submitted without uploading the licence')
+
+      // The issuing department revokes it: the QR page and the online CLI say 已撤销.
+      await visit(city, `${base}/admin/licences`)
+      await visit(city, () => city.getByRole('link', { name: licenceNo!, exact: true }).first().click())
+      await city.locator('#revoke textarea[name=reason]').fill('以欺骗手段取得许可，依法撤销')
+      await visit(city, () => city.locator('#revoke').getByRole('button').click())
+      assert.match(await main(city), /已撤销/)
+      await visit(stranger, `${base}${qrHref}`)
+      const verdictRevoked = await stranger.locator('.verdict').innerText()
+      assert.match(verdictRevoked, /已撤销/)
+      assert.match(await main(stranger), /以欺骗手段取得许可/)
+      await screenshot(stranger, 'journey-licence-revoked')
+      const online = cli([payload, '--keys', keysFile, '--online', base])
+      assert.notEqual(online.status, 0, 'online the CLI reports the revocation')
+      assert.match(online.stdout, /撤销|revoked/i)
     } finally {
       for (const c of contexts) await c.close()
     }

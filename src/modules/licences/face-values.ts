@@ -30,7 +30,11 @@ export function displayValue(value: unknown, field: FormField | undefined, regio
   }
   if (typeof value === 'object') {
     const a = value as { regionCode?: string; detail?: string }
-    return [a.regionCode ? regionNames.get(a.regionCode) ?? '' : '', a.detail ?? ''].join('').trim()
+    const region = a.regionCode ? regionNames.get(a.regionCode) ?? '' : ''
+    const detail = (a.detail ?? '').trim()
+    // People often start the street with the district they just picked (姑苏区十全街…): print it once.
+    const overlap = [...region].map((_, i) => region.slice(i)).find((tail) => tail.length >= 2 && detail.startsWith(tail)) ?? ''
+    return (region.slice(0, region.length - overlap.length) + detail).trim()
   }
   if (typeof value === 'boolean') return value ? '是' : '否'
   return label(String(value)).trim()
