@@ -14,6 +14,7 @@ import * as m0014 from './2026-11-21T0014-item-forms'
 import * as m0016 from './2026-11-21T0016-worklist-indexes'
 import * as m0018 from './2026-11-21T0018-citizen-email'
 import * as m0019 from './2026-11-21T0019-licences'
+import * as m0020 from './2026-11-21T0020-licence-indexes'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0016-worklist-indexes': m0016,
   '2026-11-21T0018-citizen-email': m0018,
   '2026-11-21T0019-licences': m0019,
+  '2026-11-21T0020-licence-indexes': m0020,
 }
 
 class StaticProvider implements MigrationProvider {
