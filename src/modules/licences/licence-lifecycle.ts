@@ -7,6 +7,8 @@ import { uuidv7, UUID_RE } from '../../platform/ids'
 import type { LicencesTable, LicenceStatus } from '../../platform/schema-licences'
 import { shanghaiDate } from '../../platform/calendar/working-calendar'
 import { hasRoleIn, type StaffUser } from '../identity'
+import { notify } from '../notifications'
+import type { Jobs } from '../../platform/jobs'
 import { licenceIdentifier } from './crypto'
 import { activeKey } from './licence-keys'
 import { parseSignedText, signDocument, type LicenceDocument } from './licence-document'
@@ -19,7 +21,8 @@ import { validUntilFor } from './issue-licence'
  * check the state and the officer's department, change, event, audit — in one transaction.
  */
 export type LicenceRow = Selectable<LicencesTable>
-export type LicenceDeps = { db: DB; secrets: Secrets }
+/** `jobs`: when given, the holder is told of every change (inbox + SMS/e-mail outbox, in the same transaction). */
+export type LicenceDeps = { db: DB; secrets: Secrets; jobs?: Jobs }
 
 /** 状态代码 (standards.md §B.5, MOHURD example): what the status list and the API report beside our words. */
 export const LICENCE_STATUS: Record<LicenceStatus, { code: string; zh: string; en: string }> = {
@@ -61,6 +64,31 @@ async function event(tx: Executor, licenceId: string, action: string, actor: Act
   await tx.insertInto('licence_events').values({ id: uuidv7(now.getTime()), licence_id: licenceId, action, reason, actor_type: actor.type, actor_id: actor.id ?? null, actor_name: actor.name ?? null, at: now, details: JSON.stringify(details) }).execute()
 }
 
+const CHANGE_WORDS: Record<string, { zh: string; en: string; next?: string }> = {
+  suspended: { zh: '已被暂扣', en: 'suspended', next: '暂扣期间不能使用该证照办事。请在“我的证照”查看理由；整改完成后发证机关可发还。' },
+  reinstated: { zh: '已发还，恢复有效', en: 'reinstated' },
+  revoked: { zh: '已被撤销', en: 'revoked', next: '该证照已不能使用。对撤销决定不服的，可依法申请行政复议或提起行政诉讼。' },
+  renewed: { zh: '已延续，新版本已生效', en: 'renewed', next: '请在“我的证照”下载新版本；旧版本不再有效。' },
+  changed: { zh: '已变更，新版本已生效', en: 'changed', next: '请在“我的证照”下载新版本；旧版本不再有效。' },
+}
+
+/** The holder's notice (the person, or the enterprise's legal representative). Skipped without a job queue. */
+async function tellHolder(tx: Executor, deps: LicenceDeps, row: Pick<LicenceRow, 'id' | 'number' | 'type_code' | 'holder_citizen_id' | 'holder_enterprise_id' | 'lock_version'>, action: string, reason: string | null) {
+  if (!deps.jobs) return
+  const words = CHANGE_WORDS[action]
+  if (!words) return
+  let citizenId = row.holder_citizen_id
+  if (!citizenId && row.holder_enterprise_id) {
+    citizenId = (await tx.selectFrom('enterprises').select('legal_rep_citizen_id').where('id', '=', row.holder_enterprise_id).executeTakeFirst())?.legal_rep_citizen_id ?? null
+  }
+  if (!citizenId) return
+  const type = await tx.selectFrom('licence_types').select('name').where('code', '=', row.type_code).executeTakeFirst()
+  await notify(tx, deps.jobs, {
+    to: { kind: 'citizen', id: citizenId }, event: 'licence.updated', dedupeKey: `licence.${action}:${row.id}:${row.lock_version}`,
+    data: { licenceName: type?.name ?? '', number: row.number, change: words.zh, changeEn: words.en, ...(reason ? { reason } : {}), ...(words.next ? { next: words.next } : {}), link: `/me/licences/${row.id}` },
+  })
+}
+
 type StatusInput = { licenceId: string; staff: StaffUser; reason?: string | null; expectedVersion?: number; now?: Date }
 
 async function setStatus(deps: LicenceDeps, input: StatusInput, from: LicenceStatus[], to: LicenceStatus, action: string, what: string, needsReason: boolean) {
@@ -74,6 +102,7 @@ async function setStatus(deps: LicenceDeps, input: StatusInput, from: LicenceSta
     const updated = await tx.updateTable('licences').set({ status: to, status_reason: reason, status_changed_at: now, lock_version: row.lock_version + 1 }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow()
     await event(tx, row.id, action, staffActor(input.staff), now, reason, { from: row.status, to })
     await recordAudit(tx, { actor: staffActor(input.staff), action: `licence.${action}`, subject: { type: 'licence', id: row.id }, reason, details: { identifier: row.identifier, from: row.status, to } })
+    await tellHolder(tx, deps, row, action, reason)
     return updated
   })
 }
@@ -86,11 +115,11 @@ export const reinstateLicence = (deps: LicenceDeps, input: StatusInput) => setSt
 export const revokeLicence = (deps: LicenceDeps, input: StatusInput) => setStatus(deps, input, ['valid', 'suspended'], 'revoked', 'revoked', '撤销', true)
 
 /** A new signed version of `prev` (延续/变更): same number and serial, version + 1, the predecessor superseded. */
-async function newVersion(tx: Executor, secrets: Secrets, prev: LicenceRow, change: { fields?: LicenceDocument['fields']; validUntil: string | null; today: string }, actor: Actor, now: Date, action: string, reason: string | null) {
+async function newVersion(tx: Executor, deps: LicenceDeps, prev: LicenceRow, change: { fields?: LicenceDocument['fields']; validUntil: string | null; today: string }, actor: Actor, now: Date, action: string, reason: string | null) {
   const old = parseSignedText(prev.signed_json)
   if (!old) throw new ConflictError('该证照的存档内容无法读取，不能延续或变更。请联系系统管理员核查。 The stored licence cannot be read.', 'licence_unreadable')
   if (prev.version >= 999) throw new ConflictError('证照版本号已达上限。 Version limit reached.', 'licence_version_limit')
-  const key = await activeKey(tx, secrets, prev.issuer_department_id, now)
+  const key = await activeKey(tx, deps.secrets, prev.issuer_department_id, now)
   const version = prev.version + 1
   const identifier = licenceIdentifier({ typeCode: prev.type_code, issuerUscc: old.issuer.uscc, serial: prev.serial, version })
   const doc: LicenceDocument = { ...old, identifier, version, fields: change.fields ?? old.fields, issuedOn: change.today, validFrom: change.today, validUntil: change.validUntil, predecessor: prev.identifier, kid: key.kid, alg: key.algorithm }
@@ -107,6 +136,7 @@ async function newVersion(tx: Executor, secrets: Secrets, prev: LicenceRow, chan
   await event(tx, prev.id, 'superseded', actor, now, reason, { successor: identifier })
   await event(tx, id, action, actor, now, reason, { predecessor: prev.identifier })
   await recordAudit(tx, { actor, action: `licence.${action}`, subject: { type: 'licence', id }, reason, details: { identifier, predecessor: prev.identifier } })
+  await tellHolder(tx, deps, row, action, reason)
   return row
 }
 
@@ -121,7 +151,7 @@ export async function renewLicence(deps: LicenceDeps, input: StatusInput) {
     ensureStatus(row, ['valid', 'expired'], '延续')
     const type = await tx.selectFrom('licence_types').select('validity_years').where('code', '=', row.type_code).executeTakeFirstOrThrow()
     if (!type.validity_years) throw new ConflictError('该证照长期有效，无需延续。 This licence does not expire.', 'licence_no_expiry')
-    return newVersion(tx, deps.secrets, row, { validUntil: validUntilFor(today, type.validity_years), today }, staffActor(input.staff), now, 'renewed', input.reason?.trim() || null)
+    return newVersion(tx, deps, row, { validUntil: validUntilFor(today, type.validity_years), today }, staffActor(input.staff), now, 'renewed', input.reason?.trim() || null)
   })
 }
 
@@ -146,7 +176,7 @@ export async function changeLicence(deps: LicenceDeps, input: StatusInput & { ch
       if (i >= 0) fields[i] = { ...fields[i]!, value: v.trim() }
       else fields.push({ key: k, label: known.get(k)!, value: v.trim() })
     }
-    return newVersion(tx, deps.secrets, row, { fields, validUntil: row.valid_until, today }, staffActor(input.staff), now, 'changed', reason)
+    return newVersion(tx, deps, row, { fields, validUntil: row.valid_until, today }, staffActor(input.staff), now, 'changed', reason)
   })
 }
 

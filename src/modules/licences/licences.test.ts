@@ -104,9 +104,15 @@ test('QR payload: genuine → valid; any changed, truncated or re-signed payload
 test('lifecycle: suspend → reinstate → change (new version, predecessor superseded) → revoke; renew; expiry', async () => {
   const { licence } = await issuedFoodLicence(t.deps, crew)
   const officer = asStaff(crew.cityOfficer)
-  await suspendLicence(deps(), { licenceId: licence.id, staff: officer, reason: '责令停业整顿期间暂扣' })
+  const withNotices = { ...deps(), jobs: t.deps.jobs }
+  await suspendLicence(withNotices, { licenceId: licence.id, staff: officer, reason: '责令停业整顿期间暂扣' })
   assert.equal((await verifyLicenceById(t.db, licence.id, today())).status, 'suspended')
-  await reinstateLicence(deps(), { licenceId: licence.id, staff: officer })
+  await reinstateLicence(withNotices, { licenceId: licence.id, staff: officer })
+  await suspendLicence(withNotices, { licenceId: licence.id, staff: officer, reason: '再次暂扣' })
+  await reinstateLicence(withNotices, { licenceId: licence.id, staff: officer })
+  const inbox = await t.db.selectFrom('notifications').select(['title', 'body', 'link']).where('recipient_id', '=', licence.holder_citizen_id!).where('event', '=', 'licence.updated').orderBy('created_at').execute()
+  assert.deepEqual(inbox.map((n) => n.title), ['电子证照已被暂扣', '电子证照已发还，恢复有效', '电子证照已被暂扣', '电子证照已发还，恢复有效'], 'the holder is told of every change, the second suspension too')
+  assert.ok(inbox[0]!.body.includes('责令停业整顿期间暂扣') && inbox[0]!.link === `/me/licences/${licence.id}`)
   await assert.rejects(changeLicence(deps(), { licenceId: licence.id, staff: officer, reason: '经营项目变更', changes: { nonsense: 'x' } }), { code: 'licence_changes_invalid' })
   const v2 = await changeLicence(deps(), { licenceId: licence.id, staff: officer, reason: '经营项目变更', changes: { businessItems: '热食类食品制售、冷食类食品制售' } })
   assert.equal(v2.version, 2)

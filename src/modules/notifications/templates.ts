@@ -18,6 +18,7 @@ export const NOTICE_EVENTS = [
   'case.terminated',
   'step.due_soon',
   'step.assigned',
+  'licence.updated',
 ] as const
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number]
 export const isNoticeEvent = (v: string): v is NoticeEvent => (NOTICE_EVENTS as readonly string[]).includes(v)
@@ -112,6 +113,15 @@ const T: Record<NoticeEvent, (d: D) => RenderedNotice> = {
       en: lines(`Case ${ref(d)} ${item(d)}: the step ${d['step'] ? `“${d['step']}” ` : ''}is due on ${due(d)}.`, 'Please finish it now, or request an extension if the rules allow.'),
     },
     sms: `${SIGN}办件${ref(d)}的办理环节将于${due(d)}到期，请尽快办理。`,
+  }),
+  // 电子证照 status or version changed by the issuing department (licences module): what happened, why, what next.
+  'licence.updated': (d) => ({
+    title: { zh: `电子证照${d['change'] ?? '状态已变更'}`, en: `Your e-licence was ${d['changeEn'] ?? 'updated'}` },
+    body: {
+      zh: lines(`您的${d['licenceName'] ? `“${d['licenceName']}”` : '电子证照'}（证照编号 ${d['number'] ?? ''}）${d['change'] ?? '状态已变更'}。`, d['reason'] && `理由：${d['reason']}`, d['next'] ?? '请在“我的证照”查看详情。对决定不服的，可依法申请行政复议或提起行政诉讼。'),
+      en: lines(`Your e-licence ${d['number'] ?? ''} was ${d['changeEn'] ?? 'updated'}.`, d['reason'] && `Reason: ${d['reason']}`, 'See “My licences” for details; you may seek administrative review or litigation if you disagree.'),
+    },
+    sms: `${SIGN}您的电子证照（编号${d['number'] ?? ''}）${d['change'] ?? '状态已变更'}，详情请登录一网通办“我的证照”查看。`,
   }),
   'step.assigned': (d) => ({
     title: { zh: '新的待办', en: 'New task for you' },

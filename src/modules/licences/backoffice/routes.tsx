@@ -28,7 +28,7 @@ export function registerLicenceBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps):
   const { db } = deps
   const guard = requireStaff(deps, 'window_officer', 'department_officer', 'department_head')
   const headGuard = requireStaff(deps, 'department_head')
-  const lifecycle = { db, secrets: deps.secrets }
+  const lifecycle = { db, secrets: deps.secrets, jobs: deps.jobs }
 
   app.get('/admin/licences', guard, async (c) => {
     const lang = c.get('lang')
