@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { testApp } from '../../../../test/app'
 import { caseCrew, type CaseCrew } from '../../../../test/cases'
 import { citizenSession, createCitizen } from '../../../../test/citizens'
-import { staffCookie } from '../../../../test/exchange'
+import { staffCookie, staffIn } from '../../../../test/exchange'
 import { issuedFoodLicence } from '../../../../test/licences'
 import { verifyAudit } from '../../../platform/audit'
 import { shanghaiDate } from '../../../platform/calendar/working-calendar'
@@ -158,4 +158,17 @@ test('keys page: the head sees the current key and rotates to SM2; old licences 
   const next = (await issuedFoodLicence(t.deps, crew)).licence
   assert.equal((await t.db.selectFrom('licence_keys').select('algorithm').where('kid', '=', next.kid).executeTakeFirstOrThrow()).algorithm, 'SM2')
   assert.equal((await verifyLicenceById(t.db, next.id, today())).status, 'valid')
+})
+
+test('证照目录: every seeded type with its code, validity, face-field sources and items; staff only', async () => {
+  const editor = await staffCookie(t.db, (await staffIn(t.db, 'types-editor', ['catalog_editor'], null)).id)
+  const res = await get('/admin/licences/types', editor)
+  assert.equal(res.status, 200)
+  const html = await res.text()
+  assert.ok(html.includes('食品经营许可证') && html.includes('11320500MB19397269001'), 'the journey type with its code')
+  assert.ok(html.includes('申请表“businessItems”') && html.includes('食品经营许可证核发'), 'where each field comes from, and its item')
+  assert.ok(html.includes('5年'))
+  assert.equal((await get('/admin/licences/types', window)).status, 200, 'the window too')
+  const anon = await t.app.request('/admin/licences/types')
+  assert.notEqual(anon.status, 200, 'not for the public')
 })

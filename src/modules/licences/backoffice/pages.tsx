@@ -46,7 +46,7 @@ export function ListPage({ lang, q, rows, next, mayRotate }: { lang: Lang; q: Li
     <>
       <h1>{t(lang, '电子证照', 'Electronic licences')}</h1>
       <p>{t(lang, '本部门签发的电子证照（最新的在前）。打开证照编号可查看历史、版本，并办理暂扣、发还、撤销、延续或变更。', 'Licences your departments issued, newest first. Open a number to see its history and versions, or to suspend, reinstate, revoke, renew or change it.')}</p>
-      {mayRotate ? <p><a href="/admin/licences/keys">{t(lang, '签名密钥管理', 'Signing keys')}</a></p> : null}
+      <p><a href="/admin/licences/types">{t(lang, '证照目录（证照类型及内容来源）', 'Licence types and where their fields come from')}</a>{mayRotate ? <> · <a href="/admin/licences/keys">{t(lang, '签名密钥管理', 'Signing keys')}</a></> : null}</p>
       <form method="get" action="/admin/licences" class="filters" role="search">
         <Select lang={lang} id="status" label={t(lang, '状态', 'Status')} value={q.status ?? ''} empty={t(lang, '全部', 'All')} options={LICENCE_STATUSES.map((s) => ({ value: s, label: t(lang, STATUS_SHORT[s].zh, STATUS_SHORT[s].en) }))} />
         <TextInput lang={lang} id="q" label={t(lang, '证照编号或电子证照标识', 'Number or identifier')} hint={t(lang, '编号可只输入开头部分', 'The start of a number is enough')} value={q.q} width="l" maxlength={120} />

@@ -11,6 +11,7 @@ import { rotateDepartmentKey } from '../licence-keys'
 import { changeLicence, reinstateLicence, renewLicence, revokeLicence, suspendLicence } from '../licence-lifecycle'
 import { isLicenceAction, keysFor, listLicences, loadLicenceView, parseListQuery, type LicenceAction } from './licence-view'
 import { ACTION_TEXT, KeysPage, LicencePage, ListPage, type FormError } from './pages'
+import { listLicenceTypes, TypesPage } from './types-page'
 
 const notFound = () => new NotFoundError('找不到该电子证照，或它不是本部门签发的。请从“电子证照”列表打开。 No such licence in your departments.', 'licence_not_found')
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -36,6 +37,12 @@ export function registerLicenceBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps):
     const q = parseListQuery((k) => c.req.query(k))
     const { rows, next } = await listLicences(db, user, q)
     return c.html(renderBackoffice(c, { title: t(lang, '电子证照', 'Electronic licences') }, <ListPage lang={lang} q={q} rows={rows} next={next} mayRotate={user.roles.includes('department_head') || user.roles.includes('admin')} />))
+  })
+
+  // 证照目录: every licence type, its face fields and their sources, and the items it is the result of.
+  app.get('/admin/licences/types', requireStaff(deps, 'window_officer', 'department_officer', 'department_head', 'catalog_editor', 'supervisor'), async (c) => {
+    const lang = c.get('lang')
+    return c.html(renderBackoffice(c, { title: t(lang, '证照目录', 'Licence types') }, <TypesPage lang={lang} rows={await listLicenceTypes(db)} />))
   })
 
   const keysPage = async (c: Context<AppEnv>, opts: { values?: { departmentId?: string; algorithm?: string }; error?: { field: string; message: string }; status?: 200 | 400 } = {}) => {

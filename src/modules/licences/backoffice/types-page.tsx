@@ -1,0 +1,67 @@
+import { sql } from 'kysely'
+import type { Executor } from '../../../platform/database'
+import type { LicenceFaceField } from '../../../platform/schema-licences'
+import { t, type Lang } from '../../../platform/web/i18n'
+
+/**
+ * 证照目录 (GB/T 36902-style catalogue of licence types): what each type is, who defines it, whom it is for, how
+ * long it is valid, its layout and face fields (and where each value comes from), and the items whose result it
+ * is. Read-only: types follow the catalogue (items' `result.licenseType`) and are seeded; changing a face is a
+ * data change reviewed like any other.
+ */
+export type LicenceTypeRow = {
+  code: string; name: string; nameEn: string | null; definer: string; holderKind: string; validityYears: number | null; template: string
+  fields: LicenceFaceField[]; issued: number; items: { code: string; name: string }[]
+}
+
+export async function listLicenceTypes(db: Executor): Promise<LicenceTypeRow[]> {
+  const types = await db.selectFrom('licence_types').select(['code', 'name', 'name_en', 'definer_name', 'holder_kind', 'validity_years', 'template', 'fields']).orderBy('code').execute()
+  const issued = await db.selectFrom('licences').select(['type_code', sql<number>`count(*)::int`.as('n')]).groupBy('type_code').execute()
+  const items = await sql<{ type_name: string; code: string; name: string }>`
+    select i.data->'result'->>'licenseType' as type_name, i.code, i.name from service_items i
+    where i.data->'result'->>'kind' = 'license' and i.status = 'published' order by i.code`.execute(db)
+  const n = new Map(issued.map((r) => [r.type_code, Number(r.n)]))
+  return types.map((ty) => ({
+    code: ty.code, name: ty.name, nameEn: ty.name_en, definer: ty.definer_name, holderKind: ty.holder_kind, validityYears: ty.validity_years, template: ty.template,
+    fields: ty.fields as unknown as LicenceFaceField[], issued: n.get(ty.code) ?? 0,
+    items: items.rows.filter((i) => i.type_name === ty.name).map((i) => ({ code: i.code, name: i.name })),
+  }))
+}
+
+const HOLDER: Record<string, [string, string]> = { person: ['自然人', 'Person'], enterprise: ['法人', 'Legal person'], either: ['自然人或法人', 'Either'] }
+const SOURCE = (lang: Lang, from: string) =>
+  from.startsWith('form:') ? t(lang, `申请表“${from.slice(5)}”`, `form field ${from.slice(5)}`)
+    : from.startsWith('const:') ? t(lang, '固定内容', 'fixed text')
+      : ({ 'applicant.name': t(lang, '申请人姓名', 'applicant name'), 'applicant.code': t(lang, '申请人证件号', 'applicant ID'), 'issuer.name': t(lang, '发证机关', 'issuer'), 'item.name': t(lang, '事项名称', 'item name'), 'case.ref_no': t(lang, '办件编号', 'case number'), 'case.result_description': t(lang, '办理结果描述', 'result description'), 'issued.on': t(lang, '颁发日期', 'issue date') } as Record<string, string>)[from] ?? from
+
+export function TypesPage({ lang, rows }: { lang: Lang; rows: LicenceTypeRow[] }) {
+  return (
+    <>
+      <h1>{t(lang, '证照目录', 'Licence types')}</h1>
+      <p>{t(lang, `共 ${rows.length} 种证照类型。事项的办理结果为证照时，办结即按此制证：证照内容取自下列来源，标“必填”的栏目为空时不能出具结果。`, `${rows.length} licence types. When an item's result is a licence it is issued from these definitions; a required field left empty blocks the result.`)}</p>
+      {rows.map((r) => (
+        <section class="section" aria-labelledby={`type-${r.code}`}>
+          <h2 id={`type-${r.code}`}>{r.name}{r.nameEn ? <span class="meta"> {r.nameEn}</span> : null}</h2>
+          <dl class="summary-list">
+            <div><dt>{t(lang, '证照类型代码', 'Type code')}</dt><dd>{r.code}</dd></div>
+            <div><dt>{t(lang, '定义机构', 'Defined by')}</dt><dd>{r.definer}</dd></div>
+            <div><dt>{t(lang, '持证主体', 'Holder')}</dt><dd>{t(lang, ...(HOLDER[r.holderKind] ?? [r.holderKind, r.holderKind]))}</dd></div>
+            <div><dt>{t(lang, '有效期', 'Validity')}</dt><dd>{r.validityYears ? t(lang, `${r.validityYears}年`, `${r.validityYears} years`) : t(lang, '长期', 'No expiry')}</dd></div>
+            <div><dt>{t(lang, '版式', 'Layout')}</dt><dd>{r.template === 'permit' ? t(lang, '批准文书', 'Approval document') : t(lang, '证书', 'Certificate')}</dd></div>
+            <div><dt>{t(lang, '已签发', 'Issued')}</dt><dd>{r.issued}</dd></div>
+            <div><dt>{t(lang, '关联事项', 'Items')}</dt><dd>{r.items.length ? r.items.map((i, k) => <>{k ? '、' : ''}<a href={`/services/${i.code}`}>{i.name}</a></>) : t(lang, '无', 'None')}</dd></div>
+          </dl>
+          <table class="table">
+            <caption>{t(lang, `${r.name}的证照内容`, `Face fields of ${r.name}`)}</caption>
+            <thead><tr><th scope="col">{t(lang, '栏目', 'Field')}</th><th scope="col">{t(lang, '内容来源', 'Comes from')}</th><th scope="col">{t(lang, '必填', 'Required')}</th></tr></thead>
+            <tbody>
+              {r.fields.map((f) => (
+                <tr><td>{t(lang, f.label, f.labelEn ?? f.label)}</td><td>{SOURCE(lang, f.from)}{f.from.startsWith('const:') ? `：${f.from.slice(6)}` : ''}</td><td>{f.required ? t(lang, '是', 'Yes') : t(lang, '否', 'No')}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  )
+}
