@@ -200,7 +200,8 @@ describe('case journey in the browser', () => {
       // material in a second application, and once revoked it reads 已撤销 everywhere.
       await visit(citizen, `${base}/me/licences`)
       assert.ok((await main(citizen)).includes(licenceNo!), '我的证照 lists the licence')
-      await visit(citizen, () => citizen.getByRole('link', { name: new RegExp('食品经营许可证') }).first().click())
+      await visit(citizen, caseUrl)
+      await visit(citizen, () => citizen.getByRole('link', { name: /查看电子证照/ }).click())
       const licencePath = new URL(citizen.url()).pathname
       assert.match(licencePath, /^\/me\/licences\/[0-9a-f-]{36}$/)
       const face = await main(citizen)

@@ -199,6 +199,9 @@ export function CasePage({ lang, d, queryCode, timeline, csrf, banner, flash, ma
         <Notice tone="success" title={c.status === 'approved' ? t(lang, '已准予许可，正在出具结果', 'Approved; the result is being prepared') : t(lang, '办理结果', 'Result')}>
           {c.result_name ? <p>{t(lang, `${c.result_name}${c.result_number ? `（编号 ${c.result_number}）` : ''}`, `${c.result_name}${c.result_number ? ` (number ${c.result_number})` : ''}`)}</p> : null}
           {c.result_description ? <p><Zh lang={lang}>{c.result_description}</Zh></p> : null}
+          {typeof lastEvent('result_issued')?.details['licenceId'] === 'string' ? (
+            <p><a href={`/me/licences/${String(lastEvent('result_issued')!.details['licenceId'])}`}>{t(lang, '查看电子证照（下载、核验、用证）', 'See the e-licence (download, verify, share)')}</a></p>
+          ) : null}
           {c.status === 'result_issued' ? <p>{t(lang, '结果已出具，等待领取或送达。', 'Issued; waiting to be collected or delivered.')}</p> : null}
           {c.status === 'delivered' && c.delivery_method ? <p>{t(lang, `已送达（${lastEvent('delivered')?.details['method'] ?? c.delivery_method}），办件办结。`, `Delivered; the case is closed.`)}</p> : null}
         </Notice>
