@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../platform/canonical-json'
+import { ValidationError } from '../../platform/errors'
 import { maskIdNumber } from '../../platform/privacy'
 import { encodeCompactPayload, signBytes, verifyBytes, type CompactClaims, type SigningAlgorithm } from './crypto'
 
@@ -34,8 +35,13 @@ export type LicenceDocument = {
 /** GA/T 2000.156 证件类型: 111 居民身份证; 001 统一社会信用代码 (project code for legal persons). */
 export const HOLDER_ID_TYPES = { person: '111', enterprise: '001' } as const
 
+/** RFC 8785 with I-JSON strictness: a lone surrogate (not a character) in any value refuses the licence clearly. */
 export function signedText(doc: LicenceDocument): string {
-  return canonicalJson(doc)
+  try {
+    return canonicalJson(doc, { iJson: true })
+  } catch {
+    throw new ValidationError('证照内容含有无法识别的字符，请核对申请表中的文字后再出具结果。 The licence text contains an invalid character.', [], 'licence_text_invalid')
+  }
 }
 
 /** Signs the document and the QR's compact claims with the same key (the claims carry the document's digest). */
