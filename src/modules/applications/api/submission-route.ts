@@ -3,8 +3,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Deps } from '../../../deps'
-import { DomainError, ForbiddenError, problemOf, ValidationError } from '../../../platform/errors'
+import { DomainError, ForbiddenError, ValidationError } from '../../../platform/errors'
 import type { AppEnv } from '../../../platform/http/context'
+import { problemJson, problemResponse as problem } from '../../../platform/http/problem'
 import { actingSubject, canActOnItem, peekCitizen, type CitizenSession } from '../../identity'
 import type { ApplicantActor } from '../applicant'
 import { applicationNotFound } from '../application-errors'
@@ -17,15 +18,6 @@ const MAX_BODY = 256 * 1024
 const KEY_RE = /^[A-Za-z0-9._:-]{8,100}$/
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-const Problem = z.object({
-  type: z.string(),
-  title: z.string().openapi({ description: '中文在前、英文在后，并说明下一步怎么做。 Chinese first, then English; says what to do next.' }),
-  status: z.number().int(),
-  code: z.string().openapi({ description: '稳定的错误码 Stable error code' }),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  requestId: z.string().optional(),
-}).openapi('SubmissionProblem')
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } })
 
 export const SubmissionReceipt = z.object({
   applicationId: z.string().openapi({ example: '019a4f3c-0000-7000-8000-000000000001' }),
@@ -71,7 +63,7 @@ const route = createRoute({
   },
 })
 
-const json = (c: Context<AppEnv>, err: DomainError) => c.json(problemOf(err, c.get('requestId')), err.status as 400, { 'Content-Type': 'application/problem+json' })
+const json = problemJson
 
 function sameToken(sent: string | undefined, expected: string): boolean {
   if (!sent) return false

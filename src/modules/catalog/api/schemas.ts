@@ -99,15 +99,4 @@ export const Theme = z
   .object({ slug: z.string(), name: z.string(), nameEn: z.string().nullable(), audience: z.enum(['individual', 'enterprise']), publishedItems: z.number().int() })
   .openapi('Theme')
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string().openapi({ description: '给人看的说明，中文在前 Human-readable, Chinese first' }),
-    status: z.number().int(),
-    code: z.string().openapi({ description: '稳定的错误代码 Stable error code, e.g. invalid_parameter, not_found' }),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional(),
-  })
-  .openapi('Problem', { description: 'RFC 9457 problem details (application/problem+json).' })
-
-export const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } })
+export { Problem, problemResponse } from '../../../platform/http/problem'

@@ -2,8 +2,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Deps } from '../../../deps'
-import { DomainError, problemOf, ValidationError } from '../../../platform/errors'
+import { DomainError, ValidationError } from '../../../platform/errors'
 import type { AppEnv } from '../../../platform/http/context'
+import { problemJson, problemResponse as problem } from '../../../platform/http/problem'
 import { shanghaiDate } from '../../../platform/calendar/working-calendar'
 import { keySetDocument, publishedKeys } from '../licence-keys'
 import type { Verification } from '../verify-licence'
@@ -14,15 +15,6 @@ const tags = ['电子证照核验 Licence verification']
 /** A VC with a long face is a few KB; 256 KiB bounds parsing with room to spare. */
 export const MAX_VERIFY_BODY = 256 * 1024
 
-const Problem = z.object({
-  type: z.string(),
-  title: z.string().openapi({ description: '中文在前、英文在后，并说明下一步怎么做。 Chinese first, then English; says what to do next.' }),
-  status: z.number().int(),
-  code: z.string().openapi({ description: '稳定的错误码 Stable error code' }),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  requestId: z.string().optional(),
-}).openapi('LicenceProblem')
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } })
 
 export const VerificationSchema = z.object({
   status: z.enum(['valid', 'suspended', 'revoked', 'expired', 'superseded', 'tampered', 'invalid', 'unknown']).openapi({
@@ -86,7 +78,7 @@ const postRoute = createRoute({
   },
 })
 
-const json = (c: Context<AppEnv>, err: DomainError) => c.json(problemOf(err, c.get('requestId')), err.status as 400, { 'Content-Type': 'application/problem+json' })
+const json = problemJson
 const badBody = (detail: string) =>
   new ValidationError(
     '请求体应为 JSON 对象，且只包含以下之一：{"payload": "YWL1.…"}、{"signedJson": "…", "signature": "…"} 或 {"credential": {…}}。请按接口文档修正。 The body must be one of {payload}, {signedJson, signature} or {credential}.',
