@@ -17,7 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 
-const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : def }
+import { arg, freshPostgres } from './support'
 type LoadResult = { rps: number; total: number; non2xx: number; errors: number; p50: number; p99: number; max: number; seconds: number }
 
 if (process.argv.includes('--load')) {
@@ -34,7 +34,6 @@ if (process.argv.includes('--load')) {
   process.exit(0)
 }
 
-const pg = (await import('pg')).default
 const { buildApp } = await import('../src/app')
 const { composeDeps } = await import('../src/main/compose')
 const { seedDemo } = await import('../src/main/seed')
@@ -60,17 +59,6 @@ const LICENCES = Number(arg('licences', '1000'))
 const PG = arg('pg', '')
 const log = createLogger('silent')
 
-async function freshPostgres(url: string): Promise<void> {
-  const u = new URL(url)
-  const name = u.pathname.slice(1)
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'postgres') throw new Error(`--pg must name a scratch database (it is dropped and re-created), not "${name}"`)
-  u.pathname = '/postgres'
-  const admin = new pg.Client({ connectionString: u.toString() })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name} with (force)`)
-  await admin.query(`create database ${name}`)
-  await admin.end()
-}
 
 function load(url: string, file: string): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--load', url, file, String(CONNECTIONS), String(SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] })

@@ -24,7 +24,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 
-const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : def }
+import { arg, freshPostgres } from './support'
 type LoadResult = { rps: number; total: number; non2xx: number; errors: number; p50: number; p99: number; max: number; seconds: number; statuses: Record<string, number> }
 
 if (process.argv.includes('--load')) {
@@ -80,18 +80,6 @@ const PG = arg('pg', '')
 const log = createLogger('silent')
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 
-/** Drops and re-creates the database the URL names (refuses the maintenance database). */
-async function freshPostgres(url: string): Promise<void> {
-  const u = new URL(url)
-  const name = u.pathname.slice(1)
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'postgres') throw new Error(`--pg must name a scratch database (it is dropped and re-created), not "${name}"`)
-  u.pathname = '/postgres'
-  const admin = new pg.Client({ connectionString: u.toString() })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name} with (force)`)
-  await admin.query(`create database ${name}`)
-  await admin.end()
-}
 
 function load(url: string, file: string, connections: number, count: number): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--load', url, file, String(connections), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
