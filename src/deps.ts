@@ -9,6 +9,7 @@ import type { Mailer, SmsGateway } from './modules/notifications'
 import type { Jobs } from './platform/jobs'
 import type { CaseOpener, HeldLicences } from './modules/applications'
 import type { CaseNotices, CaseResultIssuer } from './modules/cases'
+import type { LicenceSource } from './modules/exchange'
 
 /**
  * The composition root's product: everything routes and operations need, real or fake. Outside systems
@@ -41,4 +42,6 @@ export type Deps = {
   caseResults: CaseResultIssuer
   /** applications' port: a valid e-licence the applicant holds satisfies a material (免提交; licences module). */
   heldLicences: HeldLicences
+  /** the exchange's port onto the 电子证照库 (dataset licence.e-licence; licences module). */
+  licenceSource: LicenceSource
 }

@@ -9,7 +9,7 @@ import { fileMailer, fileSmsGateway, notify, NOTIFICATION_QUEUES, registerNotifi
 import { createJobs } from '../platform/jobs'
 import type { Deps } from '../deps'
 import { createCaseOpener, warnDueSoon, type CaseNotices } from '../modules/cases'
-import { createCaseResultIssuer, createHeldLicences } from '../modules/licences'
+import { createCaseResultIssuer, createHeldLicences, createLicenceSource } from '../modules/licences'
 import { LICENCE_QUEUES, registerLicenceJobs } from '../modules/licences/jobs'
 
 /**
@@ -63,6 +63,7 @@ export function composeDeps(base: {
     caseNotices,
     caseResults: createCaseResultIssuer({ db: base.db, secrets }),
     heldLicences: createHeldLicences({ secrets }),
+    licenceSource: createLicenceSource(),
     caseOpener: createCaseOpener({ db: base.db, notices: caseNotices }),
   }
 }

@@ -105,15 +105,18 @@ export const DATASET_CATALOGUE: DatasetDefinition[] = [
     fields: [f('regionCode', '行政区划代码', 'Region code', false), f('street', '街道（乡镇）', 'Street / township', false)],
   },
   {
-    // Provided by the licences module (not a base registry): uses are recorded with recordDataUse after the holder's
-    // own authorisation — a one-time 用证码 for a named department and purpose, or the holder's own application (免提交).
+    // Provided by the licences module (not a base registry) through the LicenceSource port (licence-source.ts): a
+    // department system reads it with an approved grant through readSharedData, logged under the holder; uses on the
+    // holder's own authorisation — a one-time 用证码, or the holder's own application (免提交) — go through recordDataUse.
     code: 'licence.e-licence', name: '电子证照库', nameEn: 'E-licence library', providerCode: GSO, subjectType: 'licence', source: 'licences',
     shareType: 'conditional', updateCycle: 'realtime',
-    summary: '本平台签发的电子证照：证照类型、编号、持证主体、证照内容、有效期、状态和可信等级。须经持证人授权（用证码，限定部门、用途和时间）或由持证人本人申请办事时使用。Licences issued here: type, number, holder, face, validity, status and trust level; used only with the holder’s authorisation (a one-time code for a named department and purpose) or in the holder’s own application.',
+    summary: '本平台签发的电子证照：证照类型、编号、持证主体、证照内容、有效期、状态（含已撤销、已过期、签名不符）和可信等级。部门核验须经批准的共享授权并说明用途，或经持证人授权（用证码），或由持证人本人申请办事时使用；每次查询都记入持证人的数据使用记录。Licences issued here: type, number, holder, face, validity, status (incl. revoked, expired, tampered) and trust level; checked by departments with an approved grant and a stated purpose, with the holder’s one-time code, or in the holder’s own application; every read shows in the holder’s data-use record.',
     fields: [
       f('identifier', '电子证照标识', 'Licence identifier', false), f('typeName', '证照类型', 'Licence type', false), f('number', '证照编号', 'Licence number', false),
       f('holder', '持证主体', 'Holder'), f('face', '证照内容', 'Licence contents'), f('validity', '有效期', 'Validity', false),
       f('status', '证照状态', 'Status', false), f('trustLevel', '可信等级', 'Trust level', false),
+      f('holderName', '持证主体名称', 'Holder name'), f('holderCode', '持证主体代码（脱敏）', 'Holder code (masked)'), f('issuer', '发证机关', 'Issuer', false),
+      f('validFrom', '有效期起始日期', 'Valid from', false), f('validUntil', '有效期截止日期（空为长期）', 'Valid until (empty: no end)', false),
     ],
   },
 ]

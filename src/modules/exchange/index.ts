@@ -11,6 +11,7 @@ export { decideGrant, type DecideGrantInput } from './decide-grant'
 export { revokeGrant, type RevokeGrantInput } from './revoke-grant'
 export { listGrants, getGrant, GRANT_STATUS_LABELS, type Grant, type GrantStatus } from './grant-queries'
 export { seedSharedDatasets } from './seed-datasets'
+export type { LicenceSource, LicenceRef, LicenceRecord, LicenceHolder } from './licence-source'
 export { databaseRegistrySource, type RegistrySource, type PersonRecord, type EntityRecord, type AddressRecord } from './registry-source'
 // Simulated base registries (registries helper): deterministic seed + fixed demo identities.
 export { seedRegistries, type SeedRegistriesResult } from './seed/seed-registries'

@@ -40,6 +40,7 @@ export function readMessage(code: RefusalCode, ctx: { dataset: string; errors?: 
     case 'grant_fields':
       return `请求的字段超出本部门已批准的授权范围，请只请求授权内的字段，或申请扩大授权范围。 Some fields are outside your department’s grant; request only granted fields or ask for a wider grant.`
     case 'not_found':
+      if (ds.startsWith('licence.')) return '电子证照库中没有这份证照，请核对电子证照标识（或持证主体代码和证照类型名称）；如确认无误，请联系发证机关核实。 No such licence on record; check the identifier (or holder code and type name) or ask the issuer.'
       return '登记库中没有该对象的记录，请核对号码；如确认无误，请联系数据提供部门核实。 No record for this subject in the registry; check the number or contact the provider.'
   }
 }

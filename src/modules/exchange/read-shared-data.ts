@@ -8,6 +8,7 @@ import { ReadRefusedError, type RefusalCode } from './exchange-errors'
 import { decideRead, shanghaiToday } from './exchange-policy'
 import { readMessage } from './read-messages'
 import { describeSubject, type DescribedSubject, type ReadSubject } from './read-subject'
+import type { LicenceRecord, LicenceSource } from './licence-source'
 import { databaseRegistrySource, type RegistrySource } from './registry-source'
 
 export type ReadActor = { type: 'staff' | 'citizen' | 'client' | 'system'; id: string; name: string; departmentId?: string | null; clientId?: string }
@@ -35,9 +36,15 @@ const CASE_REF_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/
  * comes back and the log row exists, or neither. Returns only the requested fields.
  * Subject not in the registry: logged as refused with `not_found` — nothing was released (CONTEXT.md).
  */
-export async function readSharedData(db: Executor, secrets: Secrets, input: ReadInput, opts: { source?: RegistrySource; now?: Date } = {}): Promise<ReadResult> {
+export async function readSharedData(db: Executor, secrets: Secrets, input: ReadInput, opts: { source?: RegistrySource; licences?: LicenceSource; now?: Date } = {}): Promise<ReadResult> {
   const now = opts.now ?? new Date()
   const subject = describeSubject(secrets, input.subject)
+  // A licence read is about the licence's HOLDER: resolve it first (licences' port), so the read — granted or
+  // refused — is logged under the holder's pseudonym and shows in their 我的数据使用记录. An unknown licence
+  // stays logged under the (pseudonymised) licence reference.
+  const licence: LicenceRecord | undefined = subject?.type === 'licence' && !subject.error && subject.licence && opts.licences ? await opts.licences.licence(db, subject.licence, now) : undefined
+  const holder = licence ? describeSubject(secrets, licence.holder) : undefined
+  const logged = holder && !holder.error ? holder : subject
   const fields = loggableFields(input.fields)
   const purpose = typeof input.purpose === 'string' ? input.purpose.trim() : ''
   const caseRef = typeof input.caseRef === 'string' && input.caseRef.trim() ? input.caseRef.trim() : null
@@ -48,10 +55,10 @@ export async function readSharedData(db: Executor, secrets: Secrets, input: Read
     grantId, outcome: refusalCode ? 'refused' : 'granted', refusalCode, requestId: input.requestId ?? null,
   })
   const also = (subjects: ReadSubject[]) =>
-    subjects.map((s) => describeSubject(secrets, s)).filter((s): s is DescribedSubject => !!s && !s.error && s.key !== subject?.key)
+    subjects.map((s) => describeSubject(secrets, s)).filter((s): s is DescribedSubject => !!s && !s.error && s.key !== logged?.key)
       .filter((s, i, all) => all.findIndex((x) => x.key === s.key) === i)
   const refuse = async (code: RefusalCode, errors: FieldError[] = [], related: ReadSubject[] = []): Promise<never> => {
-    const ids = subject ? await writeAccessLog(db, [entry(subject, null, code), ...also(related).map((s) => entry(s, null, code))]) : []
+    const ids = logged ? await writeAccessLog(db, [entry(logged, null, code), ...also(related).map((s) => entry(s, null, code))]) : []
     throw new ReadRefusedError(code, readMessage(code, { dataset, errors }), ids[0] ?? null, errors)
   }
 
@@ -79,7 +86,7 @@ export async function readSharedData(db: Executor, secrets: Secrets, input: Read
   if (!decision.ok) return refuse(decision.refusal)
 
   const source = opts.source ?? databaseRegistrySource(db)
-  const record = subject.type === 'person' ? await source.person(subject.value) : subject.type === 'entity' ? await source.entity(subject.value) : await source.address(subject.value)
+  const record = subject.type === 'licence' ? licence?.fields : subject.type === 'person' ? await source.person(subject.value) : subject.type === 'entity' ? await source.entity(subject.value) : await source.address(subject.value)
   const related = verifier?.related ? (verifier.related as (r: unknown, c: Check) => ReadSubject[])(record, check) : []
   if (!record) return refuse('not_found', [], related)
 
@@ -88,8 +95,8 @@ export async function readSharedData(db: Executor, secrets: Secrets, input: Read
     : (record as unknown as Record<string, FieldValue>)
   const data: Record<string, FieldValue> = {}
   for (const f of fields) data[f] = all[f] ?? null
-  const touched = [...related, ...(verifier ? [] : relatedOfRecord(record as never, fields))]
-  const ids = await writeAccessLog(db, [entry(subject, decision.grantId, null), ...also(touched).map((s) => entry(s, decision.grantId, null))])
+  const touched = [...related, ...(verifier || subject.type === 'licence' ? [] : relatedOfRecord(record as never, fields))]
+  const ids = await writeAccessLog(db, [entry(logged ?? subject, decision.grantId, null), ...also(touched).map((s) => entry(s, decision.grantId, null))])
   return { accessId: ids[0]!, dataset: ds.code, subject: { type: subject.type, masked: subject.masked }, grantId: decision.grantId, data }
 }
 

@@ -12,6 +12,7 @@ export { parseSignedText, documentDigest, maskedHolderCode, type LicenceDocument
 export { licencePdf, licenceVc, verificationUrl, keyUrl, statusListUrl } from './licence-exports'
 // 我的证照 (wallet/): pages, 加注件, 用证码 and the applications module's held-licences port (免提交 with a licence).
 export { createHeldLicences } from './wallet/held-licences'
+export { createLicenceSource } from './licence-source'
 export { registerWalletRoutes } from './wallet/wallet-routes'
 export { makeLicenceCopy, copyPdf, copyWatermark } from './wallet/licence-copies'
 export { createShareCode, cancelShareCode, redeemShareCode, ShareCodeRefusedError, type Redeemed, type RedeemRefusal } from './wallet/share-codes'

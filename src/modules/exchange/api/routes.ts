@@ -91,7 +91,7 @@ export function registerExchangeApi(app: OpenAPIHono<AppEnv>, deps: Deps, verify
         const r = await readSharedData(deps.db, deps.secrets, {
           actor: { type: 'client', id: client.clientId, name: client.name, departmentId: client.departmentId, clientId: client.clientId },
           dataset: body.dataset, subject: body.subject, fields: body.fields, purpose: body.purpose, caseRef: body.caseRef ?? null, requestId: c.get('requestId'), ...(body.check ? { check: body.check } : {}),
-        })
+        }, { licences: deps.licenceSource })
         return c.json(r, 200)
       } catch (err) {
         if (!(err instanceof DomainError)) throw err

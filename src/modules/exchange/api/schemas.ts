@@ -33,7 +33,13 @@ export const SubjectSchema = z
     z.object({ type: z.literal('person'), idNumber: str('subject.idNumber').openapi({ description: '公民身份号码（GB 11643，18位）', example: '11010519491231002X' /* the example number printed in GB 11643 itself */ }) }),
     z.object({ type: z.literal('entity'), uscc: str('subject.uscc').openapi({ description: '统一社会信用代码（GB 32100，18位）' }) }),
     z.object({ type: z.literal('address'), id: str('subject.id').openapi({ description: '标准地址编号 (UUID)' }) }),
-  ], { error: 'subject 应为 {type: person, idNumber} / {type: entity, uscc} / {type: address, id}。 subject must name a person, an entity or an address.' })
+    z.object({
+      type: z.literal('licence'),
+      identifier: str('subject.identifier').optional().openapi({ description: '电子证照标识（1.2.156.3005.2.…）' }),
+      holderCode: str('subject.holderCode').optional().openapi({ description: '持证主体代码（身份证号或统一社会信用代码），与 typeName 一起使用' }),
+      typeName: str('subject.typeName').optional().openapi({ description: '证照类型名称，如“食品经营许可证”' }),
+    }),
+  ], { error: 'subject 应为 {type: person, idNumber} / {type: entity, uscc} / {type: address, id} / {type: licence, identifier}。 subject must name a person, an entity, an address or a licence.' })
   .openapi('ReadSubject')
 
 export const ReadBody = z
@@ -51,7 +57,7 @@ export const ReadResponse = z
   .object({
     accessId: z.string().openapi({ description: '访问日志编号 Access-log id of this read' }),
     dataset: z.string(),
-    subject: z.object({ type: z.enum(['person', 'entity', 'address']), masked: z.string().openapi({ description: '脱敏后的标识 Masked identifier' }) }),
+    subject: z.object({ type: z.enum(['person', 'entity', 'address', 'licence']), masked: z.string().openapi({ description: '脱敏后的标识 Masked identifier' }) }),
     grantId: z.string().nullable().openapi({ description: '所依据的共享授权（有条件共享时）' }),
     data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   })
