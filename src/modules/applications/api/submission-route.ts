@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -11,13 +10,13 @@ import type { ApplicantActor } from '../applicant'
 import { applicationNotFound } from '../application-errors'
 import { getApplicationFor } from '../application-queries'
 import { submitApplication } from '../submit-application'
+import { sameToken } from '../../../platform/http/request-guards'
 
 const tags = ['申请 Applications']
 /** A whole form's values are a few KB; 256 KB bounds parsing and still leaves room for long texts and many rows. */
 const MAX_BODY = 256 * 1024
 const KEY_RE = /^[A-Za-z0-9._:-]{8,100}$/
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 
 export const SubmissionReceipt = z.object({
   applicationId: z.string().openapi({ example: '019a4f3c-0000-7000-8000-000000000001' }),
@@ -64,11 +63,6 @@ const route = createRoute({
 })
 
 const json = problemJson
-
-function sameToken(sent: string | undefined, expected: string): boolean {
-  if (!sent) return false
-  return timingSafeEqual(createHash('sha256').update(sent).digest(), createHash('sha256').update(expected).digest())
-}
 
 const sessions = new WeakMap<object, CitizenSession>()
 

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
@@ -11,6 +10,7 @@ import { getApplicationFor } from '../application-queries'
 import { saveDraft } from '../save-draft'
 import { draftContext } from './draft-context'
 import { applicantOf, mayHandleItem } from './applicant-session'
+import { readCapped, sameToken } from '../../../platform/http/request-guards'
 
 /** The text of a draft form (no files): the same ceiling as the page's own post. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -66,19 +66,3 @@ async function autosave(c: Context<AppEnv>, deps: Deps): Promise<{ rev: number; 
   return { rev: saved.rev, savedAt: now.toISOString() }
 }
 
-async function readCapped(stream: ReadableStream<Uint8Array> | null, max: number): Promise<string | null> {
-  if (!stream) return ''
-  const chunks: Buffer[] = []
-  let n = 0
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    n += chunk.byteLength
-    if (n > max) return null
-    chunks.push(Buffer.from(chunk))
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function sameToken(sent: string | undefined, expected: string): boolean {
-  if (!sent) return false
-  return timingSafeEqual(createHash('sha256').update(sent).digest(), createHash('sha256').update(expected).digest())
-}

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
@@ -13,6 +12,7 @@ import { storeUpload } from '../uploads/store-upload'
 import { MalformedUploadError } from '../uploads/upload-errors'
 import { uploadOwnerOf } from './applicant-session'
 import { FormInvalidError } from '../application-errors'
+import { readCapped, sameToken } from '../../../platform/http/request-guards'
 
 /** Text of a form (everything but files): far above the largest form (200 fields, textareas of 10 000 characters). */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -142,22 +142,6 @@ export function splitBilingual(message: string): [string, string] {
 
 async function drain(body: AsyncIterable<Uint8Array>): Promise<void> {
   for await (const _ of body) void _
-}
-
-async function readCapped(stream: AsyncIterable<Uint8Array>, max: number): Promise<string | null> {
-  const chunks: Buffer[] = []
-  let n = 0
-  for await (const chunk of stream) {
-    n += chunk.byteLength
-    if (n > max) return null
-    chunks.push(Buffer.from(chunk))
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function sameToken(sent: string | undefined, expected: string): boolean {
-  if (!sent) return false
-  return timingSafeEqual(createHash('sha256').update(sent).digest(), createHash('sha256').update(expected).digest())
 }
 
 /** Field messages of a refused save or submission, on the form's paths (the operation's fields are "zh en"). */

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { OpenAPIHono } from '@hono/zod-openapi'
@@ -13,6 +12,7 @@ import { openUploadForOwner } from './open-upload'
 import { storeUpload, type StoredUpload } from './store-upload'
 import { FileTooLargeError, MalformedUploadError, NoFileError } from './upload-errors'
 import type { UploadOwner } from './upload-policy'
+import { sameToken } from '../../../platform/http/request-guards'
 
 /** Room for the multipart envelope around the file (boundaries, part headers, _csrf, return). */
 const ENVELOPE_BYTES = 64 * 1024
@@ -64,13 +64,6 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}
-
-function sameToken(sent: string | undefined, expected: string): boolean {
-  if (!sent) return false
-  const a = createHash('sha256').update(sent).digest()
-  const b = createHash('sha256').update(expected).digest()
-  return timingSafeEqual(a, b)
 }
 
 async function receiveUpload(c: Context<AppEnv>, deps: Deps): Promise<Response> {

@@ -119,26 +119,25 @@ export function registerLicenceApi(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   const notFoundJson = (c: Context<AppEnv>, title: string, code: string) =>
     c.json({ type: `https://yiwang.example/problems/${code}`, title, status: 404, code, requestId: c.get('requestId') }, 404, { 'Content-Type': 'application/problem+json' })
 
-  app.get('/.well-known/yiwang-licence-keys.json', async (c) => {
+  /** Published key material: public, cacheable for 5 minutes, readable from any origin. */
+  const published = (c: Context<AppEnv>, doc: Record<string, unknown>) => {
     c.header('Cache-Control', 'public, max-age=300')
     c.header('Access-Control-Allow-Origin', '*')
-    return c.json(keySetDocument(await publishedKeys(db)))
-  })
+    return c.json(doc)
+  }
+
+  app.get('/.well-known/yiwang-licence-keys.json', async (c) => published(c, keySetDocument(await publishedKeys(db))))
 
   app.get('/licences/keys/:kid', async (c) => {
     const doc = await verificationMethodDocument(db, publicUrl, c.req.param('kid'))
     if (!doc) return notFoundJson(c, '没有这个密钥。请从 /.well-known/yiwang-licence-keys.json 查看已公布的密钥。 No such key; see the published key set.', 'key_not_found')
-    c.header('Cache-Control', 'public, max-age=300')
-    c.header('Access-Control-Allow-Origin', '*')
-    return c.json(doc)
+    return published(c, doc)
   })
 
   app.get('/licences/issuers/:uscc', async (c) => {
     const doc = await issuerDocument(db, publicUrl, c.req.param('uscc'))
     if (!doc) return notFoundJson(c, '没有这个发证机关的公开密钥。请核对统一社会信用代码。 No published keys for this issuer.', 'issuer_not_found')
-    c.header('Cache-Control', 'public, max-age=300')
-    c.header('Access-Control-Allow-Origin', '*')
-    return c.json(doc)
+    return published(c, doc)
   })
 
   for (const purpose of ['revocation', 'suspension'] as const) {
