@@ -108,8 +108,11 @@ describe('yiwang CLI', () => {
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
       assert.equal(ready.status, 200)
       if (databaseUrl) {
-        const workers = new Set([...out.matchAll(/"worker":(\d+)/g)].map((m) => m[1]))
-        assert.deepEqual([...workers].sort(), ['1', '2'])
+        // Two distinct cluster workers are serving. Under load a worker may fail to start (e.g. the database
+        // refusing connections) and the primary starts a new one (id 3): that is the supervisor working, so the
+        // ids are not pinned to 1 and 2; the log is in the message if fewer than two serve.
+        const workers = new Set([...out.matchAll(/"worker":(\d+)[^\n]*Yiwang is serving/g)].map((m) => m[1]))
+        assert.equal(workers.size, 2, out)
       } else {
         assert.match(out, /WEB_CONCURRENCY > 1 needs PostgreSQL/)
       }
