@@ -1,24 +1,9 @@
-import { config, type Config } from '../platform/config'
-import { openFromConfig, type DatabaseHandle } from '../platform/database'
-import { createLogger, type Logger } from '../platform/logger'
-import { migrateToLatest } from '../platform/migrations'
 import { createCatalogSearch } from '../modules/catalog'
 import type { Deps } from '../deps'
 import { composeDeps } from './compose'
+import type { Runtime } from './runtime'
 
-export type Runtime = { cfg: Config; log: Logger; handle: DatabaseHandle }
-
-/** Opens the configured database and runs pending migrations. */
-export async function openRuntime(opts: { migrate?: boolean } = {}): Promise<Runtime> {
-  const cfg = config()
-  const log = createLogger(cfg.logLevel)
-  const handle = await openFromConfig(cfg)
-  if (opts.migrate !== false) {
-    const applied = await migrateToLatest(handle.db)
-    if (applied.length) log.info({ applied }, 'migrations applied')
-  }
-  return { cfg, log, handle }
-}
+export { openRuntime, type Runtime } from './runtime'
 
 /**
  * The real dependencies for the web process, with the job runner started in process (notices are sent after

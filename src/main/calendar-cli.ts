@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
-import { openRuntime } from './bootstrap'
+import { openRuntime } from './runtime'
 import { MAX_DAYS } from '../platform/calendar/api'
 import { parseCalendarJson, validateCalendarYear, type CalendarIssue } from '../platform/calendar/calendar-input'
 import { calendarEntries, CalendarValidationError, listCalendarYears, loadCalendar, saveCalendarYear } from '../platform/calendar/calendar-store'

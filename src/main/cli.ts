@@ -3,15 +3,12 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { userInfo } from 'node:os'
 import cluster from 'node:cluster'
-import { buildDeps, openRuntime } from './bootstrap'
-import { isEmpty, seedDemo } from './seed'
-import { startWeb } from './web'
-import { exportCatalog, importCatalog } from '../modules/catalog'
-import { formatOfFile, isLoadFormat, isLoadKind, loadRegistry, loadReportLines } from '../modules/exchange'
-import { verifyAudit } from '../platform/audit'
+import { openRuntime } from './runtime'
 import { loadSecrets } from '../platform/secrets'
 import { CALENDAR_USAGE, calendarCommand } from './calendar-cli'
 import { LICENCE_USAGE, licenceCommand } from '../modules/licences/cli'
+// Everything else is imported inside the command that needs it: the whole application takes about 2 s to load,
+// and `help`, `calendar …`, `licence verify` and `audit verify` need only a small part of it.
 
 const USAGE = `yiwang — 一网通办 command line
 
@@ -40,10 +37,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if ((noun === 'start' || noun === 'serve') && !cluster.isPrimary) {
     // A web worker forked by the primary (WEB_CONCURRENCY > 1): the primary migrated and seeded already.
+    const { startWeb } = await import('./web')
     await startWeb(await openRuntime({ migrate: false }))
     return -1
   }
   if (noun === 'start' || noun === 'serve') {
+    const [{ startWeb }, { isEmpty, seedDemo }] = await Promise.all([import('./web'), import('./seed')])
     const rt = await openRuntime()
     if (noun === 'start' && (await isEmpty(rt.handle.db))) {
       rt.log.info('empty database: seeding demo data')
@@ -61,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (noun === 'seed') {
+    const { seedDemo } = await import('./seed')
     const rt = await openRuntime()
     const r = await seedDemo(rt.handle.db, { log: rt.log, adminPassword: rt.cfg.adminPassword, secrets: loadSecrets(rt.cfg) })
     console.log(`seeded: ${r.items} service items`)
@@ -74,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
     const file = positionals[0]
     if (!file) return fail('usage: yiwang catalog import FILE.jsonl [--strict]')
     if (!existsSync(file)) return fail(`文件不存在 file not found: ${file}`)
+    const { importCatalog } = await import('../modules/catalog')
     const rt = await openRuntime()
     const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })
     const tty = process.stderr.isTTY
@@ -93,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (noun === 'catalog' && verb === 'export') {
     const file = rest[0]
+    const { exportCatalog } = await import('../modules/catalog')
     const rt = await openRuntime()
     const out = file ? createWriteStream(file, 'utf8') : process.stdout
     const n = await exportCatalog(rt.handle.db, (line) => {
@@ -104,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (noun === 'registry' && verb === 'load') {
+    const { formatOfFile, isLoadFormat, isLoadKind, loadRegistry, loadReportLines } = await import('../modules/exchange')
     const { values, positionals } = parseArgs({ args: rest, options: { strict: { type: 'boolean', default: false }, format: { type: 'string' } }, allowPositionals: true })
     const [kind, file] = positionals
     const format = values.format ?? formatOfFile(file)
@@ -134,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
   if (noun === 'worker') {
     const drain = verb === '--drain' || rest.includes('--drain')
     if (verb && verb !== '--drain') return fail('usage: yiwang worker [--drain]')
+    const { buildDeps } = await import('./bootstrap')
     const rt = await openRuntime()
     if (rt.handle.kind === 'pglite' && !drain) rt.log.warn('the embedded database belongs to one process: do not run `yiwang worker` beside `yiwang start` (the web process already runs the jobs)')
     const deps = await buildDeps(rt, { jobsPoll: !drain })
@@ -159,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
     return -1
   }
   if (noun === 'audit' && verb === 'verify') {
+    const { verifyAudit } = await import('../platform/audit')
     const rt = await openRuntime()
     const r = await verifyAudit(rt.handle.db)
     await rt.handle.close()

@@ -5,11 +5,8 @@ import type { DB } from '../../platform/database'
 import type { Secrets } from '../../platform/secrets'
 import { maskIdNumber } from '../../platform/privacy'
 import { shanghaiDate } from '../../platform/calendar/working-calendar'
-import { b64uDecode, b64uEncode, verifyCompactPayload, verifyDataIntegrityProof, type CompactClaims, type SigningAlgorithm } from './crypto'
+import { b64uDecode, b64uEncode, payloadFrom, verifyCompactPayload, verifyDataIntegrityProof, type CompactClaims, type SigningAlgorithm } from './crypto'
 import { documentSignatureValid, parseSignedText } from './licence-document'
-import { rotateDepartmentKey } from './licence-keys'
-import { expireDueLicences } from './licence-lifecycle'
-import { payloadFrom } from './verify-licence'
 
 /**
  * `yiwang licence …` (issue 5 Deliver 6, 7):
@@ -241,6 +238,8 @@ export async function licenceCommand(verb: string | undefined, rest: string[], r
     try {
       const dept = await rt.db.selectFrom('departments').select(['id', 'name']).where('code', '=', uscc).executeTakeFirst()
       if (!dept) return bad(`没有统一社会信用代码为 ${uscc} 的部门，请在后台“部门管理”中核对。 No department with this USCC.`)
+      // Loaded here, not at the top: `licence verify` runs offline and should start fast.
+      const { rotateDepartmentKey } = await import('./licence-keys')
       const key = await rotateDepartmentKey(rt, { departmentId: dept.id, algorithm: values.algorithm, actor: { type: 'cli', name: userInfo().username || 'cli' } })
       console.log(`rotated: ${dept.name} now signs with ${key.kid} (${key.algorithm}); earlier keys stay published`)
       return 0
@@ -253,6 +252,7 @@ export async function licenceCommand(verb: string | undefined, rest: string[], r
     const rt = await runtime.open()
     try {
       const today = shanghaiDate(new Date())
+      const { expireDueLicences } = await import('./licence-lifecycle')
       const n = await expireDueLicences(rt.db, today)
       console.log(`expired: ${n} licence(s) past their validity as of ${today}`)
       return 0

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/database'
 import { UUID_RE } from '../../platform/ids'
 import type { LicenceStatus } from '../../platform/schema-licences'
-import { decodeCompactPayload, verifyBytes, type CompactClaims, type SigningAlgorithm } from './crypto'
+import { decodeCompactPayload, payloadFrom, verifyBytes, type CompactClaims, type SigningAlgorithm } from './crypto'
 import { keyByKid } from './licence-keys'
 import { documentDigest, documentSignatureValid, maskedHolderCode, parseSignedText, type LicenceDocument } from './licence-document'
 import { LICENCE_STATUS } from './licence-lifecycle'
@@ -137,17 +137,5 @@ export async function verifySignedJson(db: Executor, signedJson: string, signatu
 
 const looksLikeLicence = (text: string) => text.includes('"yiwang.licence/1"')
 
-/** The payload inside a verification URL (…/licences/verify?p=YWL1…), or the payload itself. */
-export function payloadFrom(input: string): string | null {
-  const s = input.trim()
-  if (s.length > 4000) return null
-  if (s.startsWith('YWL1.')) return s
-  try {
-    const u = new URL(s)
-    return u.searchParams.get('p')
-  } catch {
-    return null
-  }
-}
-
+export { payloadFrom }
 export type { SigningAlgorithm }

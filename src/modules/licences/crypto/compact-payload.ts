@@ -135,3 +135,17 @@ export function verifyCompactPayload(
   if (!verifyBytes(key.algorithm, key.publicKey, decoded.signingInput, decoded.signature)) return { ok: false, reason: 'bad_signature' }
   return { ok: true, kid: decoded.kid, claims: decoded.claims }
 }
+
+/** The payload inside a verification URL (…/licences/verify?p=YWL1…), or the payload itself. */
+export function payloadFrom(input: string): string | null {
+  const s = input.trim()
+  if (s.length > 4000) return null
+  if (s.startsWith(`${COMPACT_PREFIX}.`)) return s
+  try {
+    const u = new URL(s)
+    return u.searchParams.get('p')
+  } catch {
+    return null
+  }
+}
+

@@ -8,6 +8,6 @@ export {
   generateKeyPair, signBytes, verifyBytes, publicJwk, ed25519Multikey, publicKeyOf, sm2ZA, sm2Digest, SM2_DEFAULT_USER_ID,
   type SigningAlgorithm, type KeyPair,
 } from './signing'
-export { encodeCompactPayload, decodeCompactPayload, verifyCompactPayload, COMPACT_PREFIX, COMPACT_MAX_LENGTH, type CompactClaims } from './compact-payload'
+export { encodeCompactPayload, decodeCompactPayload, verifyCompactPayload, payloadFrom, COMPACT_PREFIX, COMPACT_MAX_LENGTH, type CompactClaims } from './compact-payload'
 export { addDataIntegrityProof, verifyDataIntegrityProof, licenceCredential, VC_V2_CONTEXT, LICENCE_CONTEXT, type LicenceCredentialInput } from './verifiable-credential'
 export { b64uEncode, b64uDecode, base58btcEncode, base58btcDecode } from './encoding'
