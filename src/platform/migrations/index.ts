@@ -15,6 +15,7 @@ import * as m0016 from './2026-11-21T0016-worklist-indexes'
 import * as m0018 from './2026-11-21T0018-citizen-email'
 import * as m0019 from './2026-11-21T0019-licences'
 import * as m0020 from './2026-11-21T0020-licence-indexes'
+import * as m0022 from './2026-11-22T0022-licence-status-lists'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0018-citizen-email': m0018,
   '2026-11-21T0019-licences': m0019,
   '2026-11-21T0020-licence-indexes': m0020,
+  '2026-11-22T0022-licence-status-lists': m0022,
 }
 
 class StaticProvider implements MigrationProvider {

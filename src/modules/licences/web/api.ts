@@ -9,7 +9,8 @@ import { shanghaiDate } from '../../../platform/calendar/working-calendar'
 import { keySetDocument, publishedKeys } from '../licence-keys'
 import type { Verification } from '../verify-licence'
 import { createVerificationCache } from './verification-cache'
-import { issuerDocument, statusListCredential, verificationMethodDocument, verifyPresented, type VerificationRequest } from './verification'
+import { issuerDocument, verificationMethodDocument, verifyPresented, type VerificationRequest } from './verification'
+import { createStatusLists } from './status-lists'
 
 const tags = ['电子证照核验 Licence verification']
 /** A VC with a long face is a few KB; 256 KiB bounds parsing with room to spare. */
@@ -140,12 +141,15 @@ export function registerLicenceApi(app: OpenAPIHono<AppEnv>, deps: Deps): void {
     return published(c, doc)
   })
 
+  const statusLists = createStatusLists(deps, publicUrl)
   for (const purpose of ['revocation', 'suspension'] as const) {
     app.get(`/licences/status/${purpose}`, async (c) => {
-      const credential = await statusListCredential(deps, publicUrl, purpose)
+      const list = await statusLists.get(purpose)
       c.header('Cache-Control', 'public, max-age=60')
       c.header('Access-Control-Allow-Origin', '*')
-      return c.json(credential)
+      c.header('ETag', list.etag)
+      if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(list.etag)) return c.body(null, 304)
+      return c.body(list.body, 200, { 'Content-Type': 'application/json' })
     })
   }
 

@@ -5,7 +5,8 @@ import { asStaff, caseCrew, type CaseCrew } from '../../../../test/cases'
 import { issuedFoodLicence } from '../../../../test/licences'
 import { addDataIntegrityProof, decodeCompactPayload, encodeCompactPayload, verifyDataIntegrityProof } from '../crypto'
 import { activeKey, licenceVc, revokeLicence, rotateDepartmentKey, suspendLicence, changeLicence } from '../index'
-import { MIN_STATUS_BITS, OPERATOR_USCC, statusBit } from './verification'
+import { OPERATOR_USCC } from './verification'
+import { encodeStatusList, MIN_STATUS_BITS, statusBit } from './status-lists'
 import { createVerificationCache, VERIFICATION_CACHE } from './verification-cache'
 import { shanghaiDate } from '../../../platform/calendar/working-calendar'
 
@@ -20,7 +21,7 @@ before(async () => {
 after(() => t.close())
 const PUBLIC = 'http://localhost:3000'
 const deps = () => ({ db: t.db, secrets: t.deps.secrets })
-const get = (path: string) => t.app.request(path)
+const get = (path: string, init?: RequestInit) => t.app.request(path, init)
 const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   t.app.request('/api/v1/licences/verification', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
 const verdictOf = async (res: Response) => {
@@ -187,7 +188,7 @@ test('status lists: revoked → revocation bit, suspended → suspension bit; �
     assert.equal(k['yiwang:uscc'], OPERATOR_USCC)
     assert.ok(verifyDataIntegrityProof(vc, () => ({ algorithm: 'Ed25519', publicKey: k.x })))
     const tampered = structuredClone(vc)
-    tampered.credentialSubject.encodedList = (await import('./verification')).encodeStatusList([])
+    tampered.credentialSubject.encodedList = encodeStatusList([])
     assert.equal(verifyDataIntegrityProof(tampered, () => ({ algorithm: 'Ed25519', publicKey: k.x })), false)
     lists[purpose] = vc
   }
@@ -203,6 +204,34 @@ test('status lists: revoked → revocation bit, suspended → suspension bit; �
   const vc = (await licenceVc(t.db, t.deps.secrets, row, { publicUrl: PUBLIC })) as any
   assert.equal(vc.credentialStatus.statusListCredential, `${PUBLIC}/licences/status/revocation`)
   assert.equal(statusBit(lists.revocation.credentialSubject.encodedList, Number(vc.credentialStatus.statusListIndex)), true)
+})
+
+test('status lists are re-signed only when their bits change: same bits → same body and ETag (304 on If-None-Match); a revocation is in the next answer', async () => {
+  const first = await get('/licences/status/revocation')
+  const etag = first.headers.get('etag')
+  assert.ok(etag && /^"[A-Za-z0-9_-]+"$/.test(etag), `a strong ETag: ${etag}`)
+  const body = await first.text()
+  await new Promise((r) => setTimeout(r, 1100)) // a re-signed list would carry a later proof.created
+  const second = await get('/licences/status/revocation')
+  assert.equal(second.headers.get('etag'), etag)
+  assert.equal(await second.text(), body, 'the very same signed credential')
+  const notModified = await get('/licences/status/revocation', { headers: { 'If-None-Match': `"other", ${etag}` } })
+  assert.equal(notModified.status, 304)
+  assert.equal(await notModified.text(), '')
+
+  const c = (await issuedFoodLicence(t.deps, crew)).licence
+  const fresh = await get('/licences/status/revocation', { headers: { 'If-None-Match': etag } })
+  assert.equal(fresh.status, 304, 'a new valid licence does not change the revocation list')
+  await revokeLicence(deps(), { licenceId: c.id, staff: asStaff(crew.cityOfficer), reason: '许可证被涂改' })
+  const changed = await get('/licences/status/revocation', { headers: { 'If-None-Match': etag } })
+  assert.equal(changed.status, 200, 'revoked a moment ago: a new list at once')
+  assert.notEqual(changed.headers.get('etag'), etag)
+  const list = (await changed.json()) as any
+  const idx = (await t.db.selectFrom('licences').select('status_index').where('id', '=', c.id).executeTakeFirstOrThrow()).status_index
+  assert.equal(statusBit(list.credentialSubject.encodedList, idx), true)
+  const kid = (list.proof.verificationMethod as string).split('/').pop()!
+  const keys = (await (await get('/.well-known/yiwang-licence-keys.json')).json()) as { keys: { kid: string; x: string }[] }
+  assert.ok(verifyDataIntegrityProof(list, () => ({ algorithm: 'Ed25519', publicKey: keys.keys.find((k) => k.kid === kid)!.x })))
 })
 
 test('public page: the QR URL shows a big verdict with masked holder; tampered, unknown and empty input answer clearly; English too', async () => {

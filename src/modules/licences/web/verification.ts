@@ -1,11 +1,8 @@
-import { gunzipSync, gzipSync } from 'node:zlib'
-import type { DB, Executor } from '../../../platform/database'
-import type { Secrets } from '../../../platform/secrets'
-import { NotFoundError } from '../../../platform/errors'
+import type { Executor } from '../../../platform/database'
 import { UUID_RE } from '../../../platform/ids'
-import { addDataIntegrityProof, b64uEncode, ed25519Multikey, publicJwk, verifyDataIntegrityProof, VC_V2_CONTEXT } from '../crypto'
-import { activeKey, keyByKid, publishedKeys } from '../licence-keys'
-import { keyUrl, statusListUrl } from '../licence-exports'
+import { ed25519Multikey, publicJwk, verifyDataIntegrityProof } from '../crypto'
+import { keyByKid, publishedKeys } from '../licence-keys'
+import { keyUrl } from '../licence-exports'
 import { verdict, verifyCompact, verifyLicenceById, verifySignedJson, type Verification } from '../verify-licence'
 
 /**
@@ -82,52 +79,4 @@ export async function issuerDocument(db: Executor, publicUrl: string, uscc: stri
   if (!keys.length) return null
   const urls = keys.map((k) => keyUrl(publicUrl, k.kid))
   return { '@context': 'https://www.w3.org/ns/cid/v1', id: issuerUrl(publicUrl, uscc), name: keys[0]!.departmentName, uscc, verificationMethod: urls, assertionMethod: urls }
-}
-
-export type StatusPurpose = 'revocation' | 'suspension'
-/** W3C Bitstring Status List v1.0 §2.1: at least 16 KB (131,072 entries) so a list tells nothing about volume. */
-export const MIN_STATUS_BITS = 131_072
-
-/** The bitstring (bit i = status_index i, the left-most bit of byte 0 is index 0), gzipped, multibase base64url. */
-export function encodeStatusList(indexes: number[]): string {
-  const max = indexes.reduce((m, i) => Math.max(m, i), -1)
-  const bytes = Buffer.alloc(Math.max(MIN_STATUS_BITS, Math.ceil((max + 1) / 8) * 8) / 8)
-  for (const i of indexes) bytes[i >> 3]! |= 0x80 >> (i & 7)
-  return 'u' + b64uEncode(new Uint8Array(gzipSync(bytes)))
-}
-
-/** The bit at `index` of an encodedList (for tests and offline checkers). */
-export function statusBit(encodedList: string, index: number): boolean {
-  const bytes = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'))
-  return ((bytes[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0
-}
-
-async function operatorKey(db: DB, secrets: Secrets, now: Date) {
-  const dept = await db.selectFrom('departments').select(['id', 'name', 'code']).where('code', '=', OPERATOR_USCC).executeTakeFirst()
-  if (!dept) throw new NotFoundError('平台运营部门（苏州市政务服务管理办公室）不在部门目录中，无法签发状态列表。请管理员在部门管理中补全。 The operator department is missing.', 'operator_missing')
-  const make = () => db.transaction().execute((tx) => activeKey(tx, secrets, dept.id, now))
-  // Two first requests at once may both try to create the key: the unique index refuses one; read it again.
-  const key = await make().catch(() => make())
-  return { key, dept: { name: dept.name, uscc: dept.code! } }
-}
-
-/**
- * The status list credential of one purpose: revoked licences' bits in the revocation list, suspended ones' in
- * the suspension list, signed (Data Integrity proof) with the operator's key. Built on each request; the route
- * lets caches keep it 60 s.
- */
-export async function statusListCredential(deps: { db: DB; secrets: Secrets }, publicUrl: string, purpose: StatusPurpose, now = new Date()): Promise<Record<string, unknown>> {
-  const rows = await deps.db.selectFrom('licences').select('status_index').where('status', '=', purpose === 'revocation' ? 'revoked' : 'suspended').execute()
-  const { key, dept } = await operatorKey(deps.db, deps.secrets, now)
-  const url = statusListUrl(publicUrl, purpose)
-  const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const credential = {
-    '@context': [VC_V2_CONTEXT],
-    id: url,
-    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    issuer: { id: issuerUrl(publicUrl, dept.uscc), name: dept.name },
-    validFrom: created,
-    credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: purpose, ttl: 60_000, encodedList: encodeStatusList(rows.map((r) => r.status_index)) },
-  }
-  return addDataIntegrityProof(credential, { algorithm: key.algorithm, privateKey: key.privateKey, verificationMethod: keyUrl(publicUrl, key.kid), created })
 }
