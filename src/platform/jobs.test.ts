@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { testDb } from '../../test/db'
-import type { DatabaseHandle } from './database'
+import { openDatabase, type DatabaseHandle } from './database'
+import { parseConfig } from './config'
 import { createJobs, singletonJobId, type JobInfo, type Jobs } from './jobs'
 import { createLogger } from './logger'
 
@@ -172,4 +173,29 @@ test('singletonJobId is a stable, well-formed UUID per (queue, key)', () => {
   assert.equal(a, singletonJobId('q', 'k'))
   assert.notEqual(a, singletonJobId('q2', 'k'))
   assert.notEqual(singletonJobId('a', 'bc'), singletonJobId('ab', 'c'))
+})
+
+test('two processes starting at once on a database without the queues yet both start (queue creation is serialised)', async (t) => {
+  const serverUrl = parseConfig().databaseUrl
+  if (h.kind !== 'postgres' || !serverUrl) return t.skip('PostgreSQL only: the embedded database is one process')
+  // Two pools = two processes' sessions. Unserialised, creating different queues at the same time deadlocks in
+  // PostgreSQL (each creation attaches a partition to pgboss.job and adds a foreign key to pgboss.queue while the
+  // other holds the row lock of its own insert); CI saw a second web worker die this way on a fresh database.
+  const name = (await sql<{ db: string }>`select current_database() as db`.execute(h.db)).rows[0]!.db
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const second = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 })
+  try {
+    for (let round = 0; round < 3; round++) {
+      const names = Array.from({ length: 8 }, (_, i) => `t.race${round}.q${i}`)
+      const a = createJobs(h.db, h.kind, log, { poll: false, queues: Object.fromEntries(names.map((n) => [n, {}])) })
+      const b = createJobs(second.db, second.kind, log, { poll: false, queues: Object.fromEntries([...names].reverse().map((n) => [n, {}])) })
+      await Promise.all([a.start(), b.start()])
+      const n = (await sql<{ n: number }>`select count(*)::int as n from pgboss.queue where name like ${`t.race${round}.%`}`.execute(h.db)).rows[0]!.n
+      assert.equal(n, 8)
+      await Promise.all([a.stop(), b.stop()])
+    }
+  } finally {
+    await second.close()
+  }
 })

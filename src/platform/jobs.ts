@@ -103,6 +103,9 @@ export function singletonJobId(name: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
+/** The advisory lock key of `start()` (any constant unique in the database; chosen from 'yiwang.jobs.start'). */
+const START_LOCK = 0x7977_6a6f_6273n
+
 export function createJobs(db: DB, dbKind: 'pglite' | 'postgres', log: Logger, opts: JobsOptions = {}): Jobs {
   const poll = opts.poll ?? true
   const pollingIntervalSeconds = opts.pollingIntervalSeconds ?? 2
@@ -129,6 +132,24 @@ export function createJobs(db: DB, dbKind: 'pglite' | 'postgres', log: Logger, o
   let stopped = false
 
   const queueOptions = (name: string): Required<QueueOptions> => ({ ...DEFAULT_QUEUE, ...(opts.queues?.[name] ?? {}) })
+
+  /**
+   * Runs the start-up DDL of pg-boss (creating queues attaches partitions to pgboss.job and adds foreign keys to
+   * pgboss.queue) in one process at a time: two processes creating different queues at once deadlock in
+   * PostgreSQL (seen with WEB_CONCURRENCY=2 on a fresh database). A session advisory lock on one pinned
+   * connection; other processes wait for it (a crashed holder's session ends and frees it). PGlite: one process.
+   */
+  async function oneProcessAtATime(fn: () => Promise<void>): Promise<void> {
+    if (dbKind !== 'postgres') return fn()
+    await db.connection().execute(async (conn) => {
+      await conn.executeQuery(CompiledQuery.raw(`select pg_advisory_lock(${START_LOCK})`))
+      try {
+        await fn()
+      } finally {
+        await conn.executeQuery(CompiledQuery.raw(`select pg_advisory_unlock(${START_LOCK})`))
+      }
+    })
+  }
 
   /** Creates the queue if missing and brings its retry settings in line with the code (they may have changed). */
   async function createQueue(name: string): Promise<void> {
@@ -211,10 +232,12 @@ export function createJobs(db: DB, dbKind: 'pglite' | 'postgres', log: Logger, o
     async start() {
       if (started) return
       if (stopped) throw new Error('jobs were stopped; create new ones')
-      if (poll) await boss.start()
-      // Not polling: pg-boss's schema comes with the migrations; only the queues are created here.
-      for (const name of declared) await createQueue(name)
-      for (const [name, s] of schedules) await boss.schedule(name, s.cron, s.data, { tz: 'UTC' })
+      await oneProcessAtATime(async () => {
+        if (poll) await boss.start()
+        // Not polling: pg-boss's schema comes with the migrations; only the queues are created here.
+        for (const name of declared) await createQueue(name)
+        for (const [name, s] of schedules) await boss.schedule(name, s.cron, s.data, { tz: 'UTC' })
+      })
       started = true
       if (poll) for (const name of handlers.keys()) await startWorker(name)
       log.debug({ queues: [...declared], poll }, 'job queue started')
