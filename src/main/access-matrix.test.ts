@@ -19,7 +19,7 @@ import { CASE_ACTIONS } from '../modules/cases/backoffice/case-actions'
  * department, staff vs citizen sessions. No read (404/403/redirect), no write (nothing in the database changes).
  * Finer per-module matrices live beside the modules (enterprise-access, catalog backoffice access, exchange).
  */
-type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department' | 'message-recipient' | 'licence-department'
+type Kind = 'public' | 'admin-only' | 'catalogue-editor' | 'citizen-owned' | 'department-owned' | 'oidc-interaction' | 'upload-owned' | 'case-department' | 'message-recipient' | 'licence-department' | 'licence-type-editor'
 const CLASSES: [RegExp, Kind][] = [
   [/^\/(assets|services|apply|departments|themes)\/:|^\/api\/v1\/services\/:code$/, 'public'],
   [/^\/admin\/exchange\/datasets\/:code$/, 'public'], // the shared-data catalogue is reference information for every staff member
@@ -37,6 +37,7 @@ const CLASSES: [RegExp, Kind][] = [
   [/^\/me\/uploads\/:id$/, 'upload-owned'], // the uploader, or whoever acts for the enterprise it was uploaded for; 404 to everyone else
   [/^\/admin\/cases\/:id(\/|$)/, 'case-department'], // staff of a department handling the case (or a supervisor of its region); 404 to everyone else
   [/^\/licences\/(:id|keys\/:kid|issuers\/:uscc)$|^\/api\/v1\/licences\/:id\/verification$/, 'public'], // verification for anyone (masked holder code only) and the published keys
+  [/^\/admin\/licences\/types\/:code\/edit$/, 'licence-type-editor'], // 证照目录: administrators and catalogue editors (a department-scoped editor only its department's types); 403 to the reading roles, sign-in for citizens — licences/backoffice/licence-types.test.ts
   [/^\/admin\/licences\/:id(\/|$)/, 'licence-department'], // staff of the issuing department (officers and heads act, the window reads); 404 to everyone else
 ]
 const classify = (path: string) => CLASSES.find(([re]) => re.test(path))?.[1]

@@ -10,7 +10,7 @@ export type LicenceFaceField = {
   key: string
   label: string
   labelEn?: string
-  /** `form:<field key>` (the application's value), `applicant.name`, `applicant.code`, `case.ref_no`, `item.name`, `case.result_description`, or `const:<text>` */
+  /** `form:<field key>` (the application's value), `applicant.name`, `applicant.code`, `issuer.name`, `item.name`, `case.ref_no`, `case.result_description`, `issued.on`, or `const:<text>` */
   from: string
   required?: boolean
 }
@@ -29,6 +29,8 @@ export interface LicenceTypesTable {
   next_serial: Generated<string | number | bigint>
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  /** Optimistic lock of back-office edits (migration 0023); issuance never changes it. */
+  version: Generated<number>
 }
 export interface LicenceKeysTable {
   kid: string

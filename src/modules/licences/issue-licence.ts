@@ -48,7 +48,7 @@ export async function licenceTypeForItemVersion(tx: Executor, itemId: string, it
   const result = (v?.data as { result?: { kind?: string; licenseType?: string } } | undefined)?.result
   if (result?.kind !== 'license' || !result.licenseType) return null
   const type = await tx.selectFrom('licence_types').selectAll().where('name', '=', result.licenseType).executeTakeFirst()
-  if (!type) throw new ValidationError(`该事项的证照类型“${result.licenseType}”尚未在证照目录中定义，无法制证。请联系系统管理员添加证照类型后再出具结果。 The licence type is not defined yet; ask an administrator.`, [], 'licence_type_missing')
+  if (!type) throw new ValidationError(`该事项的证照类型“${result.licenseType}”尚未在证照目录中定义，无法制证。请系统管理员或事项编辑员在后台“证照目录”（/admin/licences/types）的“事项使用但尚未定义的证照类型”中新增它，然后再出具结果。 The licence type “${result.licenseType}” is not defined yet: an administrator or catalogue editor adds it in the licence catalogue at /admin/licences/types (under “Licence types used by items but not defined”); then issue the result again.`, [], 'licence_type_missing')
   return type
 }
 

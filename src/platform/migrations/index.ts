@@ -16,6 +16,7 @@ import * as m0018 from './2026-11-21T0018-citizen-email'
 import * as m0019 from './2026-11-21T0019-licences'
 import * as m0020 from './2026-11-21T0020-licence-indexes'
 import * as m0022 from './2026-11-22T0022-licence-status-lists'
+import * as m0023 from './2026-11-22T0023-licence-type-version'
 
 /** Forward-only migrations, in order. Add new files here; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0019-licences': m0019,
   '2026-11-21T0020-licence-indexes': m0020,
   '2026-11-22T0022-licence-status-lists': m0022,
+  '2026-11-22T0023-licence-type-version': m0023,
 }
 
 class StaticProvider implements MigrationProvider {

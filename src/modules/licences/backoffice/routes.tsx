@@ -11,7 +11,7 @@ import { rotateDepartmentKey } from '../licence-keys'
 import { changeLicence, reinstateLicence, renewLicence, revokeLicence, suspendLicence } from '../licence-lifecycle'
 import { isLicenceAction, keysFor, listLicences, loadLicenceView, parseListQuery, type LicenceAction } from './licence-view'
 import { ACTION_TEXT, KeysPage, LicencePage, ListPage, type FormError } from './pages'
-import { listLicenceTypes, TypesPage } from './types-page'
+import { registerLicenceTypeRoutes } from './type-routes'
 
 const notFound = () => new NotFoundError('找不到该电子证照，或它不是本部门签发的。请从“电子证照”列表打开。 No such licence in your departments.', 'licence_not_found')
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -19,6 +19,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 /**
  * The licence back office (issue 5 Deliver 7), server-rendered, post/redirect/get, no JavaScript needed:
  *  GET  /admin/licences                    licences of the person's departments (status filter, search, ?after= paging)
+ *  GET  /admin/licences/types…            证照目录 and its forms (type-routes.tsx)
  *  GET  /admin/licences/keys               signing keys of the departments the person heads; POST …/keys/rotate
  *  GET  /admin/licences/:id                one licence: face, versions, history, action forms (404 outside the issuer)
  *  POST /admin/licences/:id/:action        suspend | reinstate | revoke | renew | change, with expectedVersion
@@ -30,6 +31,8 @@ export function registerLicenceBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps):
   const guard = requireStaff(deps, 'window_officer', 'department_officer', 'department_head')
   const headGuard = requireStaff(deps, 'department_head')
   const lifecycle = { db, secrets: deps.secrets, jobs: deps.jobs }
+  // 证照目录 (/admin/licences/types…) first: the /admin/licences/:id routes below would refuse a catalogue editor.
+  registerLicenceTypeRoutes(app, deps)
 
   app.get('/admin/licences', guard, async (c) => {
     const lang = c.get('lang')
@@ -37,12 +40,6 @@ export function registerLicenceBackoffice(app: OpenAPIHono<AppEnv>, deps: Deps):
     const q = parseListQuery((k) => c.req.query(k))
     const { rows, next } = await listLicences(db, user, q)
     return c.html(renderBackoffice(c, { title: t(lang, '电子证照', 'Electronic licences') }, <ListPage lang={lang} q={q} rows={rows} next={next} mayRotate={user.roles.includes('department_head') || user.roles.includes('admin')} />))
-  })
-
-  // 证照目录: every licence type, its face fields and their sources, and the items it is the result of.
-  app.get('/admin/licences/types', requireStaff(deps, 'window_officer', 'department_officer', 'department_head', 'catalog_editor', 'supervisor'), async (c) => {
-    const lang = c.get('lang')
-    return c.html(renderBackoffice(c, { title: t(lang, '证照目录', 'Licence types') }, <TypesPage lang={lang} rows={await listLicenceTypes(db)} />))
   })
 
   const keysPage = async (c: Context<AppEnv>, opts: { values?: { departmentId?: string; algorithm?: string }; error?: { field: string; message: string }; status?: 200 | 400 } = {}) => {
