@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/database'
-import type { FormDefinition, Material, MaterialDisposition } from '../catalog'
+import type { FormDefinition, FormField, Material, MaterialDisposition } from '../catalog'
 import type { ApplicantActor } from './applicant'
 
 /**
@@ -39,7 +39,17 @@ export async function materialsByLicence(db: Executor, port: HeldLicences | unde
 /** The form without the upload fields of materials a licence satisfies (nothing to upload, nothing required). */
 export function withoutLicenceMaterials(def: FormDefinition, held: Map<number, unknown>): FormDefinition {
   if (!held.size) return def
-  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => !(f.type === 'file' && f.materialIndex !== undefined && held.has(f.materialIndex))) })).filter((s) => s.fields.length > 0) }
+  return withoutFields(def, (f) => isLicenceMaterialField(f, held))
+}
+
+/** Whether a form field is the upload field of a material a licence satisfies (`held`: by material index). */
+export function isLicenceMaterialField(f: FormField, held: Map<number, unknown>): boolean {
+  return f.type === 'file' && f.materialIndex !== undefined && held.has(f.materialIndex)
+}
+
+/** The form without the fields `drop` names (a section left empty goes too). */
+export function withoutFields(def: FormDefinition, drop: (f: FormField) => boolean): FormDefinition {
+  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => !drop(f)) })).filter((s) => s.fields.length > 0) }
 }
 
 /** At submission: the material row of a licence-satisfied material (the use is logged with the 办件编号), or null. */

@@ -214,6 +214,8 @@ export type BundleMaterial = {
   sharedDataset?: string
   required: boolean
   items: string[]
+  /** An upload material the applicant's valid e-licence satisfies (免提交; bundle-licences.ts). */
+  licence?: { typeName: string; number: string }
 }
 
 /** Every material of the bundle's items, the same one (licence type, else name) listed once with the items that need it. */

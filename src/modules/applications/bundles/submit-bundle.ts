@@ -8,11 +8,13 @@ import type { ApplicantActor } from '../applicant'
 import { FormInvalidError } from '../application-errors'
 import type { CaseOpener } from '../case-opener'
 import { lockedValues } from '../draft-values'
+import type { HeldLicences } from '../held-licences'
 import { queryCodeFor } from '../query-code'
 import { makeRefNo } from '../ref-no'
 import { submitInTx, type Receipt } from '../submit-application'
 import { getBundleDefinition } from './bundle-definitions'
 import { bundleNotDraft } from './bundle-errors'
+import { withBundleLicences } from './bundle-licences'
 import { loadBundleDraft, type BundleDraft } from './bundle-load'
 import { mergedErrors, splitValues } from './merge-forms'
 
@@ -35,28 +37,33 @@ const KEY_RE = /^[A-Za-z0-9._:-]{8,100}$/
  * every application — each opens its own case in its own department, whose first step starts at once, so the
  * departments work in parallel. ONE transaction: all cases or none. The bundle row is locked first, so a
  * double-click, a retry or a replay (same bundle, or the same Idempotency-Key) returns the first receipt.
+ * With `deps.heldLicences`, a material the applicant's valid e-licence satisfies needs no upload in any item
+ * (bundle-licences.ts); each case records it from the licence and logs the read with its own 办件编号.
  */
-export async function submitBundle(deps: { db: DB; secrets: Secrets; caseOpener: CaseOpener }, input: SubmitBundleInput): Promise<BundleReceipt> {
+export async function submitBundle(deps: { db: DB; secrets: Secrets; caseOpener: CaseOpener; heldLicences?: HeldLicences | undefined }, input: SubmitBundleInput): Promise<BundleReceipt> {
   const key = input.idempotencyKey?.trim() || null
   if (key && !KEY_RE.test(key)) throw new ValidationError('Idempotency-Key 须为8到100位字母、数字或 ._:- 。 Invalid Idempotency-Key.', [{ field: 'idempotencyKey', message: '格式不正确。 Invalid.' }], 'idempotency_key_invalid')
   const now = input.now ?? new Date()
   const opener = await deps.caseOpener.prepare(now)
   return deps.db.transaction().execute(async (tx) => {
-    const draft = await loadBundleDraft(tx, input.bundleId, input.applicant, { lock: true })
-    const { row, apps } = draft
+    const loaded = await loadBundleDraft(tx, input.bundleId, input.applicant, { lock: true })
+    const { row, apps } = loaded
     if (key) {
       const earlier = await tx.selectFrom('bundle_applications').select('id').where('applicant_citizen_id', '=', row.applicant_citizen_id).where('idempotency_key', '=', key).executeTakeFirst()
       if (earlier && earlier.id !== row.id) return bundleReceipt(tx, deps.secrets, earlier.id, true)
     }
     if (row.status === 'submitted') return bundleReceipt(tx, deps.secrets, row.id, true)
     if (row.status !== 'draft') throw bundleNotDraft()
+    // 免提交 with an e-licence (bundle-licences.ts): the upload fields a valid licence satisfies are not asked; each
+    // item's submitInTx records the material from the licence and logs the read with its own 办件编号.
+    const draft = await withBundleLicences(tx, deps.heldLicences, input.applicant, loaded, opener.today)
 
     const { values, parts, errors } = checkBundleValues(draft, input.values === undefined ? row.values : input.values)
     if (errors.length) throw new FormInvalidError(errors.map((e) => ({ field: e.path, message: `${e.message} ${e.messageEn}` })))
 
     const cases: BundleReceipt['cases'] = []
     for (const [i, a] of apps.entries()) {
-      const receipt = await submitInTx(tx, deps.secrets, opener, { applicationId: a.id, applicant: input.applicant, values: parts[i], idempotencyKey: null, now, asBundleItem: true })
+      const receipt = await submitInTx(tx, deps.secrets, opener, { applicationId: a.id, applicant: input.applicant, values: parts[i], idempotencyKey: null, now, asBundleItem: true, heldLicences: deps.heldLicences })
       cases.push({ ...receipt, itemCode: a.item_code, itemName: a.item_name })
     }
     const seq = await sql<{ n: string }>`select nextval('case_ref_seq')::text as n`.execute(tx)

@@ -74,11 +74,13 @@ export function BundleMaterialsTable({ lang, materials }: { lang: Lang; material
             <tr>
               <td><Zh lang={lang}>{m.name}</Zh>{m.required ? '' : L(lang, '（非必需）', ' (if applicable)')}</td>
               <td>
-                {m.disposition === 'shared'
-                  ? <><strong>{L(lang, '免提交', 'Not needed')}</strong>{L(lang, `：通过数据共享获取（${m.sharedDataset ?? '共享数据'}）`, `: obtained through data sharing (${m.sharedDataset ?? 'shared data'})`)}</>
-                  : m.disposition === 'form'
-                    ? <><strong>{L(lang, '表单即材料', 'This form')}</strong>{L(lang, '：由合并申请表代替', ': replaced by the merged form')}</>
-                    : <><strong>{L(lang, '上传', 'Upload')}</strong>{L(lang, '：在申请表中上传一次', ': upload once in the form')}</>}
+                {m.licence
+                  ? <strong>{L(lang, `将使用您的电子证照：${m.licence.typeName} ${m.licence.number}（免提交）`, `Your e-licence will be used: ${m.licence.typeName} ${m.licence.number} (no upload needed)`)}</strong>
+                  : m.disposition === 'shared'
+                    ? <><strong>{L(lang, '免提交', 'Not needed')}</strong>{L(lang, `：通过数据共享获取（${m.sharedDataset ?? '共享数据'}）`, `: obtained through data sharing (${m.sharedDataset ?? 'shared data'})`)}</>
+                    : m.disposition === 'form'
+                      ? <><strong>{L(lang, '表单即材料', 'This form')}</strong>{L(lang, '：由合并申请表代替', ': replaced by the merged form')}</>
+                      : <><strong>{L(lang, '上传', 'Upload')}</strong>{L(lang, '：在申请表中上传一次', ': upload once in the form')}</>}
               </td>
               <td><Zh lang={lang}>{m.items.join('、')}</Zh></td>
             </tr>

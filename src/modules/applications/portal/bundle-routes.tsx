@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../../../deps'
+import { shanghaiDate } from '../../../platform/calendar'
 import { ConflictError, DomainError } from '../../../platform/errors'
 import type { AppEnv } from '../../../platform/http/context'
 import { t, type Lang } from '../../../platform/web/i18n'
@@ -10,7 +11,8 @@ import { applyRowAction, listRegionOptions, parseFormPost, validateFormValues, t
 import { actingBannerFor, getCitizen, peekCitizen, requireCitizen, type CitizenSession } from '../../identity'
 import { BUNDLES } from '../bundles/bundle-definitions'
 import { bundleNotFound } from '../bundles/bundle-errors'
-import { loadBundleDraft, loadBundleGuide, type BundleDraft } from '../bundles/bundle-load'
+import { loadBundleDraft, loadBundleGuide } from '../bundles/bundle-load'
+import { materialsWithLicences, withBundleLicences, type LicensedBundleDraft } from '../bundles/bundle-licences'
 import { listMyBundles } from '../bundles/bundle-queries'
 import { bundleMaterials, mergedFieldSavings } from '../bundles/merge-forms'
 import { saveBundleDraft } from '../bundles/save-bundle-draft'
@@ -117,15 +119,19 @@ export function registerBundlePortal(app: OpenAPIHono<AppEnv>, deps: Deps): void
     return renderApplicantPage(c, config, { title: t(l, '我的一件事', 'My bundles'), path: '/me/bundles', viewerName: session.user.displayName }, <MyBundlesPage lang={l} rows={rows} />)
   })
 
-  /** The bundle of this session (owner, and every item within a limited mandate), else the 404 of an unknown id. */
-  async function ownBundle(session: CitizenSession, id: string): Promise<BundleDraft> {
-    const draft = await loadBundleDraft(db, id, applicantOf(session))
+  /**
+   * The bundle of this session (owner, and every item within a limited mandate), else the 404 of an unknown id; its
+   * forms without the uploads the applicant's valid e-licences satisfy (免提交, bundle-licences.ts).
+   */
+  async function ownBundle(session: CitizenSession, id: string): Promise<LicensedBundleDraft> {
+    const who = applicantOf(session)
+    const draft = await loadBundleDraft(db, id, who)
     if (!draft.apps.every((a) => mayHandleItem(session, a.item_code))) throw bundleNotFound()
-    return draft
+    return withBundleLicences(db, deps.heldLicences, who, draft, shanghaiDate(new Date()))
   }
 
   async function renderDraft(
-    c: Context<AppEnv>, session: CitizenSession, d: BundleDraft,
+    c: Context<AppEnv>, session: CitizenSession, d: LicensedBundleDraft,
     opts: { values: Record<string, unknown>; errors?: FieldError[]; idempotencyKey?: string; problem?: { title: string; text: string } | null; flash?: BundleFlash },
     status: ApplicantPageStatus = 200,
   ) {
@@ -137,7 +143,7 @@ export function registerBundlePortal(app: OpenAPIHono<AppEnv>, deps: Deps): void
     const savings = mergedFieldSavings(d.merged, { itemForms: d.forms.map((f) => f.definition), applicantKind: d.row.subject_enterprise_id ? 'enterprise' : 'individual' })
     return renderApplicantPage(c, config, { title: t(l, d.def.name, d.def.nameEn), path: `/me/bundles/${d.row.id}`, hasErrors: errors.length > 0, viewerName: session.user.displayName },
       <BundleDraftPage
-        lang={l} id={d.row.id} def={d.def} items={items} materials={bundleMaterials(d.forms)} savings={savings} form={d.merged.definition} values={opts.values} errors={errors}
+        lang={l} id={d.row.id} def={d.def} items={items} materials={materialsWithLicences(bundleMaterials(d.forms), d.licences)} savings={savings} form={d.merged.definition} values={opts.values} errors={errors}
         prefilled={d.row.prefill} regions={regions} attachments={attachments} csrf={session.csrfToken} idempotencyKey={opts.idempotencyKey || newIdempotencyKey()}
         problem={opts.problem ?? null} flash={opts.flash ?? null} banner={banner}
       />, status)
