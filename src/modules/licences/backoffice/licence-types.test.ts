@@ -81,6 +81,7 @@ test('an item naming an undefined type: the result is refused pointing at 证照
   assert.ok(list.includes(`/admin/licences/types/new?name=${encodeURIComponent(NEW_TYPE)}`), 'a link to define it')
   assert.ok(list.includes('食品经营许可证核发'), 'the item that needs it')
   assert.ok(list.includes('href="/admin/licences/types/new"'), '新增证照类型')
+  assert.match(list, /href="\/admin\/licences\/types" aria-current="page">证照目录/, 'catalogue editors reach it from the navigation')
 
   const form = await get(`/admin/licences/types/new?name=${encodeURIComponent(NEW_TYPE)}`, editor)
   assert.equal(form.status, 200)
