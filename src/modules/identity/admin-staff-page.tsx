@@ -45,7 +45,11 @@ export function renderBackoffice(c: Context<AppEnv>, page: { title: string; erro
   const staff = getStaff(c)
   const url = new URL(c.req.url)
   const errors = page.errors ?? []
-  const current = (href: string) => (url.pathname === href || (href !== '/admin' && url.pathname.startsWith(`${href}/`)) ? 'page' : undefined)
+  const nav = backofficeNavFor(staff.user)
+  // The one entry the page is under: the longest matching href (/admin/licences/types is 证照目录, not 电子证照).
+  const matches = (href: string) => url.pathname === href || (href !== '/admin' && url.pathname.startsWith(`${href}/`))
+  const here = nav.filter((n) => matches(n.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href
+  const current = (href: string) => (href === here ? 'page' : undefined)
   return (
     '<!doctype html>' +
     (
@@ -64,7 +68,7 @@ export function renderBackoffice(c: Context<AppEnv>, page: { title: string; erro
         <div class="admin-bar">
           <nav aria-label={t(lang, '后台导航', 'Back-office navigation')}>
             <ul>
-              {backofficeNavFor(staff.user).map((n) => (
+              {nav.map((n) => (
                 <li><a href={n.href} aria-current={current(n.href)}>{t(lang, n.zh, n.en)}</a></li>
               ))}
             </ul>

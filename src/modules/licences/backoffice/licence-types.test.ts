@@ -82,6 +82,10 @@ test('an item naming an undefined type: the result is refused pointing at 证照
   assert.ok(list.includes('食品经营许可证核发'), 'the item that needs it')
   assert.ok(list.includes('href="/admin/licences/types/new"'), '新增证照类型')
   assert.match(list, /href="\/admin\/licences\/types" aria-current="page">证照目录/, 'catalogue editors reach it from the navigation')
+  // An administrator sees both 电子证照 (/admin/licences) and 证照目录: only the nearer one is the current page.
+  const adminList = await (await get('/admin/licences/types', admin)).text()
+  assert.equal(adminList.match(/aria-current="page"/g)?.length, 1, 'one current navigation entry')
+  assert.match(adminList, /href="\/admin\/licences\/types" aria-current="page">证照目录/)
 
   const form = await get(`/admin/licences/types/new?name=${encodeURIComponent(NEW_TYPE)}`, editor)
   assert.equal(form.status, 200)
