@@ -96,6 +96,27 @@ describe('back-office forms', () => {
       await visit(page, () => page.getByRole('button', { name: '创建部门' }).click(), { status: 400 })
       assert.ok(await page.locator('#code-error').isVisible(), 'a bad USCC is explained at the field')
       assert.ok(await page.locator('#regionCode-error').isVisible())
+
+      // 证照目录: define a licence type through the form (error summary first), then find it in the list.
+      await visit(page, '/admin/licences/types')
+      await visit(page, () => page.getByRole('link', { name: '新增证照类型' }).first().click())
+      await page.locator('#name').fill('烟花爆竹经营许可证（零售）')
+      await page.locator('#fields-0-key').fill('1bad')
+      await visit(page, () => page.getByRole('button', { name: '新增证照类型' }).click(), { status: 400 })
+      assert.match(await page.title(), /^错误：/)
+      assert.ok(await page.locator('#fields-0-key-error').isVisible(), 'the bad key is explained at its row')
+      assert.equal(await page.locator('#name').inputValue(), '烟花爆竹经营许可证（零售）', 'input is kept')
+      await page.locator('#definerDepartmentId').selectOption({ index: 1 })
+      await page.locator('#holderKind').selectOption('enterprise')
+      await page.locator('#template').selectOption('permit')
+      await page.locator('#validityYears').fill('3')
+      await page.locator('#fields-0-key').fill('holder')
+      await page.locator('#fields-0-label').fill('经营者')
+      await page.locator('#fields-0-source').selectOption('applicant.name')
+      await page.locator('#fields-0-required').selectOption('yes')
+      await visit(page, () => page.getByRole('button', { name: '新增证照类型' }).click())
+      assert.equal(new URL(page.url()).pathname, '/admin/licences/types')
+      assert.match(await page.locator('main').innerText(), /烟花爆竹经营许可证（零售）[\s\S]*经营者/)
     } finally {
       await ctx.close()
     }
