@@ -1,4 +1,3 @@
-import { verifyRegistrationResponse } from '@simplewebauthn/server'
 import { recordAudit } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import type { DB } from '../../platform/database'
@@ -30,6 +29,7 @@ export async function addPasskey(
   await consumeChallenge(deps.db, { purpose: 'register', citizenId: me.id, challenge, now })
   const { rpID, origin } = relyingParty(deps.config)
   let reason = 'not_verified'
+  const { verifyRegistrationResponse } = await import('@simplewebauthn/server') // loaded on first use (start-up cost)
   const v = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true }).catch((err: unknown) => {
     reason = err instanceof Error ? err.message.slice(0, 200) : 'error'
     return undefined

@@ -1,4 +1,4 @@
-import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server'
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server'
 import type { Config } from '../../platform/config'
 import type { DB } from '../../platform/database'
 import { ConflictError } from '../../platform/errors'
@@ -23,6 +23,7 @@ export async function startPasskeyRegistration(
   if (mine.length >= MAX_PASSKEYS) throw new ConflictError(`每个账号最多可添加${MAX_PASSKEYS}个通行密钥，请先删除不再使用的。 At most ${MAX_PASSKEYS} passkeys; remove one you no longer use.`, 'passkey_limit')
   const challenge = await issueChallenge(deps.db, { purpose: 'register', citizenId: me.id, now })
   const { rpID } = relyingParty(deps.config)
+  const { generateRegistrationOptions } = await import('@simplewebauthn/server') // loaded on first use (start-up cost)
   return generateRegistrationOptions({
     rpName: RP_NAME,
     rpID,

@@ -1,4 +1,4 @@
-import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server'
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server'
 import type { Config } from '../../platform/config'
 import type { DB } from '../../platform/database'
 import { issueChallenge, relyingParty } from './passkey-challenge'
@@ -11,6 +11,7 @@ import { issueChallenge, relyingParty } from './passkey-challenge'
 export async function startPasskeySignIn(deps: { db: DB; config: Pick<Config, 'publicUrl'> }, input: { now?: Date } = {}): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const now = input.now ?? new Date()
   const challenge = await issueChallenge(deps.db, { purpose: 'sign_in', citizenId: null, now })
+  const { generateAuthenticationOptions } = await import('@simplewebauthn/server') // loaded on first use (start-up cost)
   return generateAuthenticationOptions({
     rpID: relyingParty(deps.config).rpID,
     challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),

@@ -1,4 +1,3 @@
-import { verifyAuthenticationResponse } from '@simplewebauthn/server'
 import { recordAudit, type Actor } from '../../platform/audit'
 import type { Config } from '../../platform/config'
 import { UnauthorizedError } from '../../platform/errors'
@@ -48,6 +47,7 @@ export async function signInCitizenPasskey(deps: CitizenSignInDeps & { config: P
   const handleOk = !response.response.userHandle || Buffer.from(response.response.userHandle, 'base64url').toString('utf8') === key.citizen_id
   const { rpID, origin } = relyingParty(deps.config)
   let outcome = 'not_verified'
+  const { verifyAuthenticationResponse } = await import('@simplewebauthn/server') // loaded on first use (start-up cost)
   const v = handleOk && !key.disabled
     ? await verifyAuthenticationResponse({
         response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true,

@@ -1,5 +1,4 @@
 import * as OTPAuth from 'otpauth'
-import QRCode from 'qrcode'
 
 /**
  * TOTP (RFC 6238: SHA-1, 6 digits, 30 s) through the maintained `otpauth` library, for staff (mandatory) and
@@ -42,6 +41,7 @@ export function verifyTotp(secret: string, code: string, lastStep: number | null
 }
 
 /** The URI as an inline SVG QR code (no external request, works under the page CSP). */
-export function totpQrSvg(uri: string): Promise<string> {
+export async function totpQrSvg(uri: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode') // loaded on first use (start-up cost)
   return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
 }

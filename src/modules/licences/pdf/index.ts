@@ -16,7 +16,7 @@
  * This file lays out the two templates; layout.ts holds the page geometry and one fitted line of text, rows.ts the
  * field rows, overlays.ts the watermark and status band, text.ts the input's dates, labels and font coverage.
  */
-import PDFDocument from 'pdfkit'
+import type PDFKit from 'pdfkit'
 import { ValidationError } from '../../../platform/errors'
 import { fonts } from './fonts'
 import { A4, B, BLOCK_TOP, BRONZE, FACE_GEOMETRY, FOOTER_TOP, INK, MUTED, oneLine, R, WATERMARK, type Doc } from './layout'
@@ -65,7 +65,8 @@ export function unsupportedCharacters(input: LicencePdfInput): string[] {
 }
 
 export async function renderLicencePdf(input: LicencePdfInput): Promise<Buffer> {
-  const doc = render(input)
+  const { default: PDFDocument } = await import('pdfkit') // loaded on first use: most processes never draw a PDF
+  const doc = render(PDFDocument, input)
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c))
@@ -77,7 +78,7 @@ export async function renderLicencePdf(input: LicencePdfInput): Promise<Buffer> 
 }
 
 
-function render(input: LicencePdfInput): Doc {
+function render(PDFDocument: typeof PDFKit, input: LicencePdfInput): Doc {
   const issuedOn = chineseDate(input.issuedOn, 'issuedOn')
   const validFrom = chineseDate(input.validFrom, 'validFrom')
   const validUntil = input.validUntil == null ? '长期' : chineseDate(input.validUntil, 'validUntil')
