@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type Provider from 'oidc-provider'
-import { errors as oidcErrors } from 'oidc-provider'
 import type { Deps } from '../../../deps'
 import type { AppEnv } from '../../../platform/http/context'
 import { getCitizen, requireCitizen } from '../require-citizen'
@@ -30,7 +29,8 @@ async function currentInteraction(c: Context<AppEnv>, provider: Provider) {
     const interaction = await provider.interactionDetails(req, res)
     return interaction.uid === c.req.param('uid') ? interaction : undefined
   } catch (err) {
-    if (err instanceof oidcErrors.SessionNotFound) return undefined
+    const { errors } = await import('oidc-provider') // already loaded: the provider made it to here
+    if (err instanceof errors.SessionNotFound) return undefined
     throw err
   }
 }

@@ -1,4 +1,5 @@
-import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
+import type Provider from 'oidc-provider'
+import type { Configuration, interactionPolicy as InteractionPolicy, KoaContextWithOIDC } from 'oidc-provider'
 import type { Config } from '../../../platform/config'
 import type { DB } from '../../../platform/database'
 import type { Logger } from '../../../platform/logger'
@@ -39,7 +40,7 @@ export function getOidcProvider(deps: OidcDeps): Promise<Provider> {
  * signing out of Yiwang signs out of single sign-on too (OpenID Connect Core 1.0 §3.1.2.3 leaves "is the
  * End-User authenticated" to the OP; ours answers with the citizen session, not only the OP cookie).
  */
-function policy(deps: OidcDeps) {
+function policy(deps: OidcDeps, interactionPolicy: typeof InteractionPolicy) {
   const p = interactionPolicy.base()
   p.get('login')!.checks.push(
     new interactionPolicy.Check('yiwang_session', '一网通办登录已失效 The Yiwang sign-in is no longer valid', 'login_required', async (ctx) => {
@@ -51,6 +52,8 @@ function policy(deps: OidcDeps) {
 }
 
 async function createOidcProvider(deps: OidcDeps): Promise<Provider> {
+  // Loaded here, at the first sign-on request, not when the app starts (koa and friends: start-up cost).
+  const { default: OidcProvider, interactionPolicy } = await import('oidc-provider')
   const keys = await loadSigningKeys(deps.db, deps.secrets)
   // Cookie signing key derived from the platform key (HKDF-based pseudonym), so every process agrees.
   const cookieKey = deps.secrets.pseudonym('oidc/cookie-key', 'v1')
@@ -90,10 +93,10 @@ async function createOidcProvider(deps: OidcDeps): Promise<Provider> {
       Session: 12 * 3600,
       Grant: 12 * 3600,
     },
-    interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid), policy: policy(deps) },
+    interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid), policy: policy(deps, interactionPolicy) },
     renderError: renderProviderError,
   }
-  const provider = new Provider(issuerOf(deps.config), configuration)
+  const provider = new OidcProvider(issuerOf(deps.config), configuration)
   // The issuer is authoritative for every URL the provider builds; routes.ts sets Host and X-Forwarded-Proto
   // from it, so proxy mode only ever reads values we wrote.
   provider.proxy = true
