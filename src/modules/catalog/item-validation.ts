@@ -8,7 +8,9 @@ import { serviceItemSchema, type ServiceItemRecord } from './service-item'
  * the schema cannot express. Every problem names its field and says, in plain Chinese (then English), what to fix.
  */
 const ajv = new Ajv2020({ allErrors: true, strict: false })
-const validateSchema = ajv.compile(serviceItemSchema)
+// Compiled at the first validation, not when the module loads (every process loads it; few validate items).
+let compiled: ReturnType<typeof ajv.compile> | undefined
+const schemaValidator = () => (compiled ??= ajv.compile(serviceItemSchema))
 
 /** Limits against oversized input; the schema leaves many text fields unbounded. */
 export const LIMITS = { lineBytes: 512 * 1024, text: 20_000, arrayItems: 500 }
@@ -65,6 +67,7 @@ export function validateItem(input: unknown, ctx: ValidationContext): FieldError
     return [{ field: '(line)', message: '每行必须是一个 JSON 对象。 Each line must be one JSON object.' }]
   }
   const errors: FieldError[] = []
+  const validateSchema = schemaValidator()
   if (!validateSchema(input)) {
     const seen = new Set<string>()
     for (const e of validateSchema.errors ?? []) {
