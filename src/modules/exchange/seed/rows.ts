@@ -1,36 +1,15 @@
+import type { Selectable } from 'kysely'
+import type { RegistryAddressesTable, RegistryEntitiesTable, RegistryPeopleTable } from '../../../platform/schema'
 import type { Rng } from './prng'
 
-/** Registry rows as stored (snake_case = the columns of migration 0002), shared by the seed and the loader. */
-export type AddressRow = { id: string; region_code: string; street: string; road: string; house_number: string; full_address: string; postcode: string | null }
-export type PersonRow = {
-  id: string
-  id_number: string
-  name: string
-  gender_code: string
-  birth_date: string
-  ethnicity_code: string | null
-  household_address: string
-  region_code: string
-  /** null = 长期 (long-term). */
-  id_card_valid_until: string | null
-  phone: string | null
-  status: 'normal' | 'deceased' | 'cancelled'
-}
-export type EntityRow = {
-  id: string
-  uscc: string
-  name: string
-  entity_type: string
-  legal_rep_name: string
-  legal_rep_id_number: string
-  registered_address: string
-  region_code: string
-  established_on: string
-  /** 注册资本（万元）; null when not applicable (e.g. many 个体工商户). */
-  registered_capital: number | null
-  business_scope: string
-  status: 'active' | 'revoked' | 'cancelled'
-}
+/**
+ * Registry rows as stored (the columns of migration 0002, as platform/schema-exchange.ts types them), shared by the
+ * seed and the loader. `updated_at` is the database's. id_card_valid_until null = 长期 (long-term); registered_capital
+ * (注册资本，万元) null when not applicable (e.g. many 个体工商户).
+ */
+export type AddressRow = Selectable<RegistryAddressesTable>
+export type PersonRow = Omit<Selectable<RegistryPeopleTable>, 'updated_at'>
+export type EntityRow = Omit<Selectable<RegistryEntitiesTable>, 'updated_at'>
 
 /** A UUID v7 (RFC 9562) whose time and random bits come from the seed, so seeded ids are reproducible too. */
 export function seededUuidv7(ms: number, rng: Rng): string {
