@@ -324,3 +324,17 @@ test('who: the window reads the list without links and gets 403 on the forms; an
   assert.equal((await get(`/admin/licences/types/${AMR_CITY}998/edit`, editor)).status, 404)
   assert.equal((await get('/admin/licences/types/nope/edit', editor)).status, 404)
 })
+
+test('a form:<key> source the item’s application form does not have is flagged on the list (with the item), and the flag goes once fixed', async () => {
+  const type = (await typeRow(NEW_TYPE))!
+  const section = (html: string) => html.slice(html.indexOf(`id="type-${type.code}"`), html.indexOf('</section>', html.indexOf(`id="type-${type.code}"`)))
+  const typo = await post(`/admin/licences/types/${type.code}/edit`, editor, { ...formPost({ 'fields-1-arg': 'premisesAdress' }), expectedVersion: String(type.version) })
+  assert.equal(typo.status, 303, 'a typo is not an error: the type may be defined before the form has the field')
+  const flagged = section(await (await get('/admin/licences/types', window)).text())
+  assert.match(flagged, /请核对/)
+  assert.match(flagged, /事项“[^”]*食品[^”]*”的申请表中没有栏目“premisesAdress”：制证时该栏目为空，且因其必填，不能出具结果/)
+  assert.equal(flagged.match(/请核对/g)?.length, 1, 'only the wrong source is flagged')
+  const fixed = await post(`/admin/licences/types/${type.code}/edit`, editor, { ...formPost(), expectedVersion: String(type.version + 1) })
+  assert.equal(fixed.status, 303)
+  assert.doesNotMatch(section(await (await get('/admin/licences/types', window)).text()), /请核对/)
+})

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Executor } from '../../../platform/database'
 import type { LicenceFaceField } from '../../../platform/schema-licences'
 import { t, type Lang } from '../../../platform/web/i18n'
+import { allFields, getItemForm } from '../../catalog'
 import { itemsNamingLicenceTypes } from '../licence-type-code'
 
 /**
@@ -14,6 +15,8 @@ import { itemsNamingLicenceTypes } from '../licence-type-code'
 export type LicenceTypeRow = {
   code: string; name: string; nameEn: string | null; definer: string; definerUscc: string; holderKind: string; validityYears: number | null; template: string
   fields: LicenceFaceField[]; issued: number; items: { code: string; name: string }[]
+  /** Face field key → the items whose current application form has no field its `form:<key>` source names. */
+  missingSources: Map<string, string[]>
 }
 /** A type name published items give that the catalogue does not define. */
 export type LicenceTypeGap = { name: string; items: { code: string; name: string; department: string | null }[] }
@@ -21,15 +24,38 @@ export type LicenceTypeGap = { name: string; items: { code: string; name: string
 export async function listLicenceTypes(db: Executor): Promise<LicenceTypeRow[]> {
   const types = await db.selectFrom('licence_types').select(['code', 'name', 'name_en', 'definer_name', 'definer_uscc', 'holder_kind', 'validity_years', 'template', 'fields']).orderBy('code').execute()
   const issued = await db.selectFrom('licences').select(['type_code', sql<number>`count(*)::int`.as('n')]).groupBy('type_code').execute()
-  const items = await sql<{ type_name: string; code: string; name: string }>`
-    select i.data->'result'->>'licenseType' as type_name, i.code, i.name from service_items i
+  const items = await sql<{ type_name: string; id: string; code: string; name: string }>`
+    select i.data->'result'->>'licenseType' as type_name, i.id, i.code, i.name from service_items i
     where i.data->'result'->>'kind' = 'license' and i.status = 'published' order by i.code`.execute(db)
   const n = new Map(issued.map((r) => [r.type_code, Number(r.n)]))
-  return types.map((ty) => ({
-    code: ty.code, name: ty.name, nameEn: ty.name_en, definer: ty.definer_name, definerUscc: ty.definer_uscc, holderKind: ty.holder_kind, validityYears: ty.validity_years, template: ty.template,
-    fields: ty.fields as unknown as LicenceFaceField[], issued: n.get(ty.code) ?? 0,
-    items: items.rows.filter((i) => i.type_name === ty.name).map((i) => ({ code: i.code, name: i.name })),
-  }))
+  const rows: LicenceTypeRow[] = []
+  for (const ty of types) {
+    const fields = ty.fields as unknown as LicenceFaceField[]
+    const mine = items.rows.filter((i) => i.type_name === ty.name)
+    rows.push({
+      code: ty.code, name: ty.name, nameEn: ty.name_en, definer: ty.definer_name, definerUscc: ty.definer_uscc, holderKind: ty.holder_kind, validityYears: ty.validity_years, template: ty.template,
+      fields, issued: n.get(ty.code) ?? 0, items: mine.map((i) => ({ code: i.code, name: i.name })),
+      missingSources: await missingFormSources(db, fields, mine),
+    })
+  }
+  return rows
+}
+
+/**
+ * A face field drawing on `form:<key>` prints nothing when the item's application form has no such field (a typo
+ * in the type, or a form changed since). Checked against each item's CURRENT form, so the page warns before a
+ * licence comes out with an empty line — or, for a required field, before a result is refused.
+ */
+async function missingFormSources(db: Executor, fields: LicenceFaceField[], items: { id: string; name: string }[]): Promise<Map<string, string[]>> {
+  const missing = new Map<string, string[]>()
+  const wanted = fields.filter((f) => f.from.startsWith('form:'))
+  if (!wanted.length) return missing
+  for (const item of items) {
+    const form = await getItemForm(db, item.id)
+    const keys = new Set(form ? allFields(form.definition).map((f) => f.key) : [])
+    for (const f of wanted) if (!keys.has(f.from.slice(5))) missing.set(f.key, [...(missing.get(f.key) ?? []), item.name])
+  }
+  return missing
 }
 
 /** 事项使用但尚未定义的证照类型: published items naming a type the catalogue lacks, by type name. */
@@ -104,7 +130,19 @@ export function TypesPage({ lang, rows, gaps, mayDefine, editable }: TypesPagePr
             <thead><tr><th scope="col">{t(lang, '栏目', 'Field')}</th><th scope="col">{t(lang, '内容来源', 'Comes from')}</th><th scope="col">{t(lang, '必填', 'Required')}</th></tr></thead>
             <tbody>
               {r.fields.map((f) => (
-                <tr><td>{t(lang, f.label, f.labelEn ?? f.label)}</td><td>{SOURCE(lang, f.from)}{f.from.startsWith('const:') ? `：${f.from.slice(6)}` : ''}</td><td>{f.required ? t(lang, '是', 'Yes') : t(lang, '否', 'No')}</td></tr>
+                <tr>
+                  <td>{t(lang, f.label, f.labelEn ?? f.label)}</td>
+                  <td>
+                    {SOURCE(lang, f.from)}{f.from.startsWith('const:') ? `：${f.from.slice(6)}` : ''}
+                    {r.missingSources.has(f.key) ? (
+                      <p class="warning">
+                        <strong class="tag tag-warn">{t(lang, '请核对', 'Check')}</strong>{' '}
+                        {t(lang, `事项“${r.missingSources.get(f.key)!.join('”“')}”的申请表中没有栏目“${f.from.slice(5)}”：制证时该栏目为空${f.required ? '，且因其必填，不能出具结果' : ''}。请修改来源或事项的申请表。`, `The form of ${r.missingSources.get(f.key)!.join(', ')} has no field “${f.from.slice(5)}”: the line will be empty${f.required ? ' and, being required, blocks the result' : ''}. Fix the source or the item's form.`)}
+                      </p>
+                    ) : null}
+                  </td>
+                  <td>{f.required ? t(lang, '是', 'Yes') : t(lang, '否', 'No')}</td>
+                </tr>
               ))}
             </tbody>
           </table>
