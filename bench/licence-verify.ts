@@ -9,6 +9,8 @@
  * the department's key) and inserted directly — every one verifies `valid` (checked before timing).
  * Database: --pg URL names a database that is DROPPED and re-created, migrated and seeded (never point it at data
  * you keep); without --pg, a fresh PGlite in a temp dir.
+ * Then the revocation status list (/licences/status/revocation, 2% of the pool revoked): re-signed on every request
+ * (as before stop 10) vs signed once per change (STATUS_LISTS, the default).
  * Usage: npx tsx bench/licence-verify.ts [--pg URL] [--seconds 10] [--connections 32] [--licences 1000]
  */
 import { spawn } from 'node:child_process'
@@ -50,6 +52,7 @@ const { activeKey, verifyLicenceById } = await import('../src/modules/licences')
 const { licenceIdentifier } = await import('../src/modules/licences/crypto')
 const { parseSignedText, signDocument } = await import('../src/modules/licences/licence-document')
 const { VERIFICATION_CACHE } = await import('../src/modules/licences/web/verification-cache')
+const { STATUS_LISTS } = await import('../src/modules/licences/web/status-lists')
 const { caseCrew } = await import('../test/cases')
 const { issuedFoodLicence } = await import('../test/licences')
 
@@ -130,9 +133,20 @@ console.log(line('GET …/verification, no answer cache (one DB read each)', dir
 VERIFICATION_CACHE.ttlMs = 1000
 const cached = await load(url, verifyFile)
 console.log(line('GET …/verification, 1 s answer cache', cached, hello))
+// ---- the revocation status list: 2% of the pool revoked ----
+const revoked = ids.filter((_, i) => i % 50 === 7).map((x) => x.id)
+await h.db.updateTable('licences').set({ status: 'revoked' }).where('id', 'in', revoked).execute()
+const listFile = join(dir, 'list.json')
+writeFileSync(listFile, JSON.stringify(['/licences/status/revocation']))
+STATUS_LISTS.maxAgeMs = -1
+const resigned = await load(url, listFile)
+console.log(line(`GET /licences/status/revocation, re-signed per request (${revoked.length} revoked)`, resigned, hello))
+STATUS_LISTS.maxAgeMs = 10 * 60_000
+const signedOnce = await load(url, listFile)
+console.log(line('GET /licences/status/revocation, signed once per change (default)', signedOnce, hello))
 const hello2 = await load(url, helloFile)
 console.log(line('GET /bench/hello again (drift)', hello2))
-for (const r of [hello, direct, cached, hello2]) if (r.non2xx || r.errors) console.log('  WARNING: some requests failed')
+for (const r of [hello, direct, cached, resigned, signedOnce, hello2]) if (r.non2xx || r.errors) console.log('  WARNING: some requests failed')
 
 server.close()
 deps.search.close()
