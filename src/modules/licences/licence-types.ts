@@ -26,6 +26,16 @@ export const HOLDER_KINDS: readonly HolderKind[] = ['person', 'enterprise', 'eit
 export const LICENCE_TEMPLATES: readonly LicenceTemplate[] = ['certificate', 'permit']
 /** Sources without an argument (face-values.ts resolves them); `form:<field key>` and `const:<text>` take one. */
 export const FACE_SOURCES = ['applicant.name', 'applicant.code', 'issuer.name', 'item.name', 'case.ref_no', 'case.result_description', 'issued.on'] as const
+/** What each source is called, [中文, English], for the 证照目录 list and the type form. */
+export const FACE_SOURCE_LABELS: Record<(typeof FACE_SOURCES)[number], [string, string]> = {
+  'applicant.name': ['申请人（企业）名称', 'Applicant name'],
+  'applicant.code': ['申请人证件号码 / 统一社会信用代码', 'Applicant ID / credit code'],
+  'issuer.name': ['发证机关', 'Issuing department'],
+  'item.name': ['事项名称', 'Service item name'],
+  'case.ref_no': ['办件编号', 'Case number'],
+  'case.result_description': ['办理结果描述', 'Result description'],
+  'issued.on': ['颁发日期', 'Issue date'],
+}
 
 export const LICENCE_TYPE_LIMITS = { name: 50, nameEn: 120, numberPrefix: 8, fields: 20, label: 30, labelEn: 60, constText: 200 } as const
 export const FACE_KEY_RE = /^[a-zA-Z][a-zA-Z0-9_]{0,31}$/

@@ -1,7 +1,7 @@
 import type { LicenceFaceField } from '../../../platform/schema-licences'
 import { CsrfField, Fieldset, Select, TextInput, type SummaryError } from '../../../platform/web/form-components'
 import { t, type Lang } from '../../../platform/web/i18n'
-import { FACE_SOURCES, LICENCE_TYPE_LIMITS, type FaceFieldInput, type LicenceTypeInput } from '../licence-types'
+import { FACE_SOURCE_LABELS, FACE_SOURCES, LICENCE_TYPE_LIMITS, type FaceFieldInput, type LicenceTypeInput } from '../licence-types'
 
 /**
  * 新增 / 编辑证照类型 (/admin/licences/types/new, /admin/licences/types/{code}/edit): server-rendered, no JavaScript.
@@ -87,13 +87,7 @@ export const summaryOf = (errors: Map<string, string>): SummaryError[] => [...er
 function sourceOptions(lang: Lang) {
   const labels: Record<string, [string, string]> = {
     form: ['申请表栏目（在右侧填写栏目代码）', 'Application form field (give its key)'],
-    'applicant.name': ['申请人（企业）名称', 'Applicant name'],
-    'applicant.code': ['申请人证件号码 / 统一社会信用代码', 'Applicant ID / credit code'],
-    'issuer.name': ['发证机关', 'Issuing department'],
-    'item.name': ['事项名称', 'Service item name'],
-    'case.ref_no': ['办件编号', 'Case number'],
-    'case.result_description': ['办理结果描述', 'Result description'],
-    'issued.on': ['颁发日期', 'Issue date'],
+    ...FACE_SOURCE_LABELS,
     const: ['固定内容（在右侧填写文字）', 'Fixed text (give it)'],
   }
   return ['form', ...FACE_SOURCES, 'const'].map((value) => ({ value, label: t(lang, ...labels[value]!) }))

@@ -4,6 +4,7 @@ import type { LicenceFaceField } from '../../../platform/schema-licences'
 import { t, type Lang } from '../../../platform/web/i18n'
 import { allFields, getItemForm } from '../../catalog'
 import { itemsNamingLicenceTypes } from '../licence-type-code'
+import { FACE_SOURCE_LABELS } from '../licence-types'
 
 /**
  * 证照目录 (GB/T 36902-style catalogue of licence types): what each type is, who defines it, whom it is for, how
@@ -75,7 +76,7 @@ const HOLDER: Record<string, [string, string]> = { person: ['自然人', 'Person
 const SOURCE = (lang: Lang, from: string) =>
   from.startsWith('form:') ? t(lang, `申请表“${from.slice(5)}”`, `form field ${from.slice(5)}`)
     : from.startsWith('const:') ? t(lang, '固定内容', 'fixed text')
-      : ({ 'applicant.name': t(lang, '申请人姓名', 'applicant name'), 'applicant.code': t(lang, '申请人证件号', 'applicant ID'), 'issuer.name': t(lang, '发证机关', 'issuer'), 'item.name': t(lang, '事项名称', 'item name'), 'case.ref_no': t(lang, '办件编号', 'case number'), 'case.result_description': t(lang, '办理结果描述', 'result description'), 'issued.on': t(lang, '颁发日期', 'issue date') } as Record<string, string>)[from] ?? from
+      : from in FACE_SOURCE_LABELS ? t(lang, ...FACE_SOURCE_LABELS[from as keyof typeof FACE_SOURCE_LABELS]) : from
 
 export type TypesPageProps = {
   lang: Lang
